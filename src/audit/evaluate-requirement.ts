@@ -1,0 +1,91 @@
+/**
+ * One requirement against one document: topic → specifics → status.
+ *
+ *   any check stale (past review date, old edition)      → outdated
+ *   topic not found, an `outdated` stand-in found          → outdated
+ *   topic not found                                        → gap
+ *   topic only weak (glossary, link list, empty heading)   → partial
+ *   topic found, a specific resting on a placeholder       → needs-review
+ *   topic found, fewer specifics than needed (or wrong)    → partial
+ *   otherwise                                              → met
+ */
+import type { CompiledCheck, CompiledRequirement } from '../catalogue/compiled.js';
+import type { Profile } from '../catalogue/types.js';
+import type { CheckOutcome, EvidenceItem, MatchContext } from '../match/outcome.js';
+import { evaluateCheck } from './evaluate-check.js';
+import type { Status } from './result.js';
+
+export interface Verdict {
+  status: Exclude<Status, 'not-applicable' | 'waived'>;
+  evidence: EvidenceItem[];
+  message: string;
+}
+
+const RANK: Record<CheckOutcome['state'], number> = { ok: 5, review: 4, stale: 3, wrong: 2, weak: 1, none: 0 };
+
+function best(outcomes: CheckOutcome[]): CheckOutcome {
+  return outcomes.reduce((a, b) => (RANK[b.state] > RANK[a.state] ? b : a), { state: 'none', evidence: [] });
+}
+
+function appliesTo(check: CompiledCheck, profile: Profile): boolean {
+  return !check.profiles || check.profiles.includes(profile);
+}
+
+const MAX_EVIDENCE = 3;
+
+function merge(...lists: EvidenceItem[][]): EvidenceItem[] {
+  const seen = new Set<number>();
+  const out: EvidenceItem[] = [];
+  for (const e of lists.flat()) {
+    if (seen.has(e.line)) continue;
+    seen.add(e.line);
+    out.push(e);
+  }
+  return out.sort((a, b) => a.line - b.line).slice(0, MAX_EVIDENCE);
+}
+
+export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ctx: MatchContext): Verdict {
+  const topicOutcomes = c.topic.filter((t) => appliesTo(t, profile)).map((t) => evaluateCheck(t, ctx));
+  const specifics = c.specifics.filter((t) => appliesTo(t, profile));
+  const specificOutcomes = specifics.map((t) => evaluateCheck(t, ctx));
+
+  const stale = [...topicOutcomes, ...specificOutcomes].filter((o) => o.state === 'stale');
+  const topic = best(topicOutcomes);
+  const topicFound = topic.state === 'ok' || topic.state === 'review' || topicOutcomes.some((o) => o.state === 'ok');
+
+  // an edition check is already either current (ok) or stale, never both, so any stale outcome stands
+  if (stale.length > 0) {
+    return { status: 'outdated', evidence: merge(...stale.map((s) => s.evidence)), message: stale.map((s) => s.note).filter(Boolean).join('; ') };
+  }
+  if (!topicFound) {
+    const standIns = c.outdated.map((t) => evaluateCheck(t, ctx)).filter((o) => o.state === 'stale');
+    if (standIns.length > 0) {
+      return { status: 'outdated', evidence: merge(...standIns.map((s) => s.evidence)), message: `only described in superseded terms: ${standIns.map((s) => s.note).join('; ')}` };
+    }
+    if (topic.state === 'weak' || topic.state === 'wrong') {
+      return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
+    }
+    return { status: 'gap', evidence: [], message: 'not found in the policy' };
+  }
+
+  const topicOk = topicOutcomes.find((o) => o.state === 'ok') ?? topic;
+  const need = Math.min(c.req.evidence.need ?? specifics.length, specifics.length);
+  const okSpecifics = specificOutcomes.filter((o) => o.state === 'ok');
+  const evidence = merge(topicOk.evidence, ...okSpecifics.map((o) => o.evidence));
+  if (topicOk.state === 'review') {
+    return { status: 'needs-review', evidence, message: topicOk.note ?? 'relies on an unfilled placeholder' };
+  }
+  if (okSpecifics.length >= need) return { status: 'met', evidence, message: 'evidenced' };
+
+  const reviewIdx = specificOutcomes.findIndex((o) => o.state === 'review');
+  if (reviewIdx !== -1 && okSpecifics.length + specificOutcomes.filter((o) => o.state === 'review').length >= need) {
+    return { status: 'needs-review', evidence: merge(evidence, specificOutcomes[reviewIdx]!.evidence), message: `${specifics[reviewIdx]!.label}: ${specificOutcomes[reviewIdx]!.note}` };
+  }
+  const wrong = specificOutcomes.map((o, i) => (o.state === 'wrong' ? `${specifics[i]!.label}: ${o.note}` : null)).filter(Boolean);
+  const missing = specificOutcomes.map((o, i) => (o.state === 'ok' || o.state === 'wrong' ? null : specifics[i]!.label)).filter(Boolean);
+  const parts: string[] = [];
+  if (wrong.length > 0) parts.push(`wrong: ${wrong.join('; ')}`);
+  if (missing.length > 0) parts.push(need < specifics.length ? `found ${okSpecifics.length} of the ${need} needed; missing: ${missing.join(', ')}` : `missing: ${missing.join(', ')}`);
+  const wrongEvidence = specificOutcomes.filter((o) => o.state === 'wrong').map((o) => o.evidence);
+  return { status: 'partial', evidence: merge(evidence, ...wrongEvidence), message: parts.join('; ') };
+}

@@ -1,0 +1,11 @@
+/** A requirement's reference as one line a reader can cite. Pinpoints never go finer than verified. */
+import type { Reference } from '../catalogue/types.js';
+
+export function formatReference(r: Reference): string {
+  const chapter = /^\d/.test(r.chapter) ? `chapter ${r.chapter}` : r.chapter === 'intro' ? 'introduction' : r.chapter;
+  const where = [chapter, r.section ? `"${r.section}"` : null, r.paragraph ? `para ${r.paragraph}` : null].filter(Boolean).join(', ');
+  const level = r.paragraph ? '' : ' (chapter-level pinpoint)';
+  const old = r.wt2023 ? `; WT 2023 ${r.wt2023}` : '';
+  const also = r.also && r.also.length > 0 ? `; see also ${r.also.join('; ')}` : '';
+  return `${r.instrument} ${r.edition}, ${where}${level}${old}${also}`;
+}

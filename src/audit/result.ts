@@ -1,0 +1,73 @@
+/** The result model every reporter reads. Reporters never re-evaluate; they only format this. */
+import type { Change, Profile, Reference, Severity, Strength } from '../catalogue/types.js';
+import type { EvidenceItem } from '../match/outcome.js';
+
+export type Status = 'met' | 'partial' | 'gap' | 'outdated' | 'not-applicable' | 'waived' | 'needs-review';
+
+/** Statuses that are findings: they count towards --fail-on. */
+export const FINDING_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated']);
+
+export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default';
+
+export interface Anchor {
+  /** 'heading': the section where the missing content belongs; 'document-start': no such section */
+  kind: 'heading' | 'document-start';
+  line: number;
+  heading: string | null;
+}
+
+export interface RequirementResult {
+  id: string;
+  title: string;
+  /** grouping key: "GEN", "C1" … "C6" */
+  chapter: string;
+  status: Status;
+  strength: Strength;
+  severity: Severity;
+  change: Change;
+  evidence: EvidenceItem[];
+  anchor?: Anchor;
+  message: string;
+  /** one-line citation, e.g. "Working Together to Safeguard Children 2026, chapter 4 (chapter-level pinpoint)" */
+  reference: string;
+  referenceDetail: Reference;
+  remediation: string;
+  modelWording?: string;
+}
+
+export interface DocumentResult {
+  path: string;
+  format: string;
+  sha256: string;
+  profile: Profile;
+  profileSource: ProfileSource;
+  /** percentage of applicable requirements evidenced (met = 1, partial = ½) */
+  score: number;
+  counts: Record<Status, number>;
+  results: RequirementResult[];
+}
+
+export interface InputErrorReport {
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface AuditReport {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  catalogue: { id: string; edition: string; sha256: string; requirements: number };
+  asOf: string;
+  failOn: 'must' | 'should' | 'none';
+  documents: DocumentResult[];
+  errors: InputErrorReport[];
+  /** problems that do not stop the audit (an unknown organisation type, say) */
+  warnings: InputErrorReport[];
+}
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export function emptyCounts(): Record<Status, number> {
+  return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };
+}

@@ -1,0 +1,161 @@
+/**
+ * A requirement as written in checks/<edition>/*.yaml (validated by
+ * checks/schema/requirement.schema.json). Behaviour lives in src/match; this is declarative data.
+ */
+
+export const PROFILES = [
+  'school',
+  'sports',
+  'vcse',
+  'health',
+  'police',
+  'local-authority',
+  'residential',
+  'fostering',
+  'partnership',
+] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export type Strength = 'must' | 'should';
+export type Severity = 'error' | 'warning';
+export type Change = 'new-2026' | 'strengthened-2026' | 'new-2023' | 'strengthened-2023' | 'unchanged';
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
+
+export interface Reference {
+  instrument: string;
+  edition: string;
+  /** "intro", "1" … "6", "appendix-a"; several as "2, 5". */
+  chapter: string;
+  section?: string | null;
+  /** 2026 paragraph, only when verified from the primary source. */
+  paragraph?: number | string | null;
+  url: string;
+  /** Verified 2023 pinpoint, e.g. "para 153" or "ch. 4 para 223". */
+  wt2023?: string | null;
+  /** Other instruments cited for a detail (e.g. KCSIE part 4 for the LADO timescale). */
+  also?: string[];
+}
+
+/** A phrase is words separated by spaces; `word*` is a stem; `<number>`, `<email>`, `<phone>`,
+ * `<placeholder>`, `<person>`, `<year>` are token classes; `_` is any one word. */
+export type Phrase = string;
+
+export interface MentionsSpec {
+  any: Phrase[];
+}
+
+export interface NearSpec {
+  /** Every group must match (one phrase of each) within the scope. */
+  all: Phrase[][];
+  within: Scope;
+}
+
+export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
+
+export interface TimescaleSpec {
+  /** What the number is about; must be in the same sentence as the number. */
+  concept: Phrase[];
+  value: number;
+  unit: TimeUnit;
+  /** Phrases that satisfy the timescale without a number ("immediately", "same day"). */
+  also?: Phrase[];
+  /** A stated figure shorter than `value` also meets the duty (default: only the exact figure). */
+  shorter_ok?: boolean;
+}
+
+export interface HeadingSpec {
+  any: Phrase[];
+  /** Minimum words of body text under the heading for it to count (default 8). */
+  min_words?: number;
+}
+
+export type FieldKind = 'text' | 'email' | 'phone' | 'date' | 'contact' | 'person';
+
+export interface FieldSpec {
+  /** Path into PolicyMeta: "organisation", "approved", "leads[].name", "leads[].contact". */
+  path: string;
+  kind?: FieldKind;
+}
+
+export type DateRole = 'last-review' | 'next-review';
+
+export interface DateSpec {
+  role: DateRole;
+  /** last-review: stale when older than this many months before --as-of. */
+  max_age_months?: number;
+  /** next-review: stale when before --as-of. */
+  not_past?: boolean;
+}
+
+export interface SupersededTerm {
+  any: Phrase[];
+  /** What replaced it, shown in the finding. */
+  replacement: string;
+}
+
+export interface EditionSpec {
+  /** Names of the instrument ("working together to safeguard children", "kcsie"). */
+  names: Phrase[];
+  /** The current edition year: naming it (or later) is ok. */
+  current?: number;
+  /** Alternatively: stale when the newest year named is this many years or more before --as-of. */
+  stale_after_years?: number;
+}
+
+export interface OutdatedSpec {
+  terms?: SupersededTerm[];
+  edition?: EditionSpec;
+}
+
+/** One check: exactly one matcher key, plus optional label and profile filter. */
+export interface CheckSpec {
+  /** Short words naming what this check looks for; shown when it is missing. */
+  label?: string;
+  /** Only required for these profiles (a specific that applies to schools only, say). */
+  profiles?: Profile[];
+  mentions?: MentionsSpec | Phrase[];
+  near?: NearSpec;
+  timescale?: TimescaleSpec;
+  heading?: HeadingSpec;
+  field?: FieldSpec;
+  date?: DateSpec;
+  outdated?: OutdatedSpec;
+}
+
+export interface EvidenceSpec {
+  /** Any one of these shows the topic is addressed; none → gap. */
+  topic: CheckSpec[];
+  /** What turns a mention into met; missing → partial. */
+  specifics?: CheckSpec[];
+  /** How many specifics must hold (default: all that apply to the profile). */
+  need?: number;
+  /** Old wording that stands in for the topic: when the topic is missing and one of these is found → outdated. */
+  outdated?: CheckSpec[];
+  /** Glossary-only mentions count (for definitional requirements). */
+  glossary_counts?: boolean;
+}
+
+export interface Examples {
+  met: string[];
+  partial?: string[];
+  gap: string[];
+  outdated?: string[];
+}
+
+export interface Requirement {
+  id: string;
+  title: string;
+  requirement: string;
+  reference: Reference;
+  strength: Strength;
+  applies_to: Array<Profile | 'all'>;
+  change: Change;
+  evidence: EvidenceSpec;
+  /** Headings under which the missing content belongs (where a gap is anchored). */
+  belongs_under?: Phrase[];
+  remediation: string;
+  model_wording?: string;
+  examples: Examples;
+  /** Example documents are audited as this profile (default: the first of applies_to, or vcse). */
+  example_profile?: Profile;
+}

@@ -1,0 +1,92 @@
+/**
+ * Reads one policy file into a PolicyDocument. Read-only: never writes, never caches on disk.
+ * Every problem with the file becomes an InputError, so a batch reports it and carries on.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { decodePolicyBytes } from './decode.js';
+import { parseMarkdown } from './markdown.js';
+import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
+import { parseYamlPolicy } from './yaml-policy.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Refuse files larger than this many bytes (default 10 MiB). */
+  maxFileSize?: number;
+}
+
+const FORMATS: Record<string, PolicyFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
+
+/** The format a path will be read as, or undefined when we do not read that kind of file. */
+export function formatOf(path: string): PolicyFormat | undefined {
+  return FORMATS[extname(path).toLowerCase()];
+}
+
+function humanSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return `cannot read file: ${err.message ?? String(e)}`;
+  }
+}
+
+export async function loadPolicy(path: string, opts: LoadOptions = {}): Promise<PolicyDocument> {
+  const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const format = formatOf(path);
+  if (!format) {
+    throw new InputError(`unsupported file type "${extname(path) || '(no extension)'}": expected .md, .markdown, .yaml or .yml`, path);
+  }
+
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new InputError(info.isDirectory() ? 'is a directory, not a file' : 'not a regular file', path);
+    if (info.size > limit) {
+      throw new InputError(`file is too large (${humanSize(info.size)}; the limit is ${humanSize(limit)}, set with --max-file-size)`, path);
+    }
+    bytes = await readFile(path);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(ioMessage(e), path);
+  }
+  // the file may have grown between stat and read
+  if (bytes.length > limit) throw new InputError(`file is too large (over ${humanSize(limit)})`, path);
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const text = decodePolicyBytes(bytes, path);
+
+  let parsed: Omit<PolicyDocument, 'sha256'>;
+  try {
+    parsed = format === 'markdown' ? parseMarkdown(path, text) : parseYamlPolicy(path, text);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    // a parser bug or an input it chokes on must not take the whole run down
+    throw new InputError(`could not parse ${format === 'markdown' ? 'Markdown' : 'YAML'}: ${(e as Error)?.message ?? String(e)}`, path);
+  }
+
+  if (!parsed.blocks.some((b) => b.kind !== 'field')) {
+    const frontOnly = format === 'markdown' && /^\uFEFF?---[ \t]*\r?\n/.test(text);
+    throw new InputError(frontOnly ? 'no policy text (only front matter)' : 'no policy text', path);
+  }
+  return { ...parsed, sha256 };
+}

@@ -1,0 +1,84 @@
+/**
+ * `date`: when the policy was approved or last reviewed, and when it is next due, from front
+ * matter / YAML fields or from text such as "Next review: September 2027". Judged against --as-of.
+ */
+import type { DateRole } from '../catalogue/types.js';
+import { addMonths, findDates } from './dates.js';
+import { NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
+
+interface Candidate {
+  iso: string;
+  evidence: EvidenceItem;
+}
+
+// Words just before a date that say which date it is. Order matters only for ties: the cue
+// nearest the date wins.
+const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
+const LAST_CUES = ['approved', 'adopted', 'ratified', 'last review', 'last reviewed', 'reviewed on', 'date reviewed', 'reviewed:', 'updated', 'date of policy', 'policy date', 'issued', 'effective from', 'agreed', 'signed', 'published', 'date:', 'dated', 'written'];
+
+function roleOfDate(before: string): DateRole | undefined {
+  const lower = before.toLowerCase();
+  let best: { role: DateRole; at: number } | undefined;
+  for (const [role, cues] of [['next-review', NEXT_CUES], ['last-review', LAST_CUES]] as const) {
+    for (const cue of cues) {
+      const at = lower.lastIndexOf(cue);
+      if (at === -1) continue;
+      // "last review" contains "review" cues of both kinds: the longer, later cue wins
+      const end = at + cue.length;
+      if (!best || end > best.at || (end === best.at && role === 'last-review' && cue.startsWith('last'))) best = { role, at: end };
+    }
+  }
+  return best?.role;
+}
+
+function fromFields(role: DateRole, ctx: MatchContext): Candidate[] {
+  const meta = ctx.index.doc.meta;
+  const keys = role === 'next-review' ? (['reviewBy'] as const) : (['approved', 'lastReviewed'] as const);
+  const out: Candidate[] = [];
+  for (const k of keys) {
+    const v = meta[k];
+    if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      const line = meta.fieldLines[k] ?? 1;
+      out.push({ iso: v, evidence: { line, column: 1, endLine: line, excerpt: `${k}: ${v}` } });
+    }
+  }
+  return out;
+}
+
+function fromText(role: DateRole, ctx: MatchContext): Candidate[] {
+  const out: Candidate[] = [];
+  ctx.index.doc.blocks.forEach((block) => {
+    if (block.text.length > 20000) return; // dates sit in short lines; skip giant blocks
+    for (const d of findDates(block.text)) {
+      const lineStart = block.text.lastIndexOf('\n', d.s) + 1;
+      const before = block.text.slice(Math.max(lineStart, d.s - 80), d.s);
+      if (roleOfDate(before) !== role) continue;
+      const extra = block.text.slice(0, d.s).split('\n').length - 1;
+      const line = block.line + extra;
+      const lineEnd = block.text.indexOf('\n', d.e);
+      const excerpt = block.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim().slice(0, 200);
+      out.push({ iso: d.iso, evidence: { line, column: 1, endLine: line, excerpt } });
+    }
+  });
+  return out;
+}
+
+export interface DateArgs {
+  role: DateRole;
+  maxAgeMonths?: number;
+  notPast: boolean;
+}
+
+export function evaluateDate(a: DateArgs, ctx: MatchContext): CheckOutcome {
+  const all = [...fromFields(a.role, ctx), ...fromText(a.role, ctx)];
+  if (all.length === 0) return NONE;
+  // the newest date of this role is the one that stands
+  const newest = all.reduce((x, y) => (y.iso > x.iso ? y : x));
+  if (a.notPast && newest.iso < ctx.asOf) {
+    return { state: 'stale', evidence: [newest.evidence], note: `next review was due ${newest.iso}, before ${ctx.asOf}` };
+  }
+  if (a.maxAgeMonths !== undefined && addMonths(newest.iso, a.maxAgeMonths) < ctx.asOf) {
+    return { state: 'stale', evidence: [newest.evidence], note: `last approved or reviewed ${newest.iso}, more than ${a.maxAgeMonths} months before ${ctx.asOf}` };
+  }
+  return { state: 'ok', evidence: [newest.evidence] };
+}

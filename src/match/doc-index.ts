@@ -1,0 +1,100 @@
+/**
+ * Everything the checks need to know about one document, computed once: each block tokenized and
+ * scanned for every phrase of the catalogue, and the hits filed by phrase id.
+ */
+import type { Block, PolicyDocument } from '../document/model.js';
+import { isNegated } from './negation.js';
+import type { PhraseSet } from './phrases.js';
+import { tokenize, type TokenizedText } from './text.js';
+
+export interface Hit {
+  block: number;
+  start: number;
+  end: number;
+  phrase: number;
+  /** denied by its sentence ("this policy does not cover …") */
+  negated: boolean;
+  /** where words name a thing without committing to it: glossary, link list, a heading with nothing under it */
+  weak: boolean;
+  /** the match uses an unfilled placeholder such as "[insert name]" */
+  unfilled: boolean;
+}
+
+/** A heading counts as evidence only with this much text in its section. */
+export const HEADING_BODY_WORDS = 8;
+
+export class DocIndex {
+  readonly texts: TokenizedText[];
+  private readonly postings = new Map<number, Hit[]>();
+  /** words of body text in each section and all its subsections */
+  readonly subtreeWords: number[];
+
+  constructor(readonly doc: PolicyDocument, readonly phrases: PhraseSet) {
+    this.subtreeWords = subtreeWordCounts(doc);
+    this.texts = doc.blocks.map((b) => tokenize(b.text));
+    doc.blocks.forEach((block, bi) => {
+      const tt = this.texts[bi]!;
+      // a match inside a longer one ("safeguarding lead" in "designated safeguarding lead") takes
+      // its negation from where the longer one starts, so "no designated safeguarding lead" denies both
+      const found = phrases.scan(tt).sort((a, b) => a.start - b.start || b.end - a.end);
+      let chainStart = -1;
+      let chainEnd = -1;
+      for (const m of found) {
+        if (m.start >= chainEnd) chainStart = m.start;
+        chainEnd = Math.max(chainEnd, m.end);
+        const unfilled = hasUnfilledPlaceholder(tt, m.start, m.end);
+        const hit: Hit = {
+          block: bi,
+          start: m.start,
+          end: m.end,
+          phrase: m.phrase,
+          negated: isNegated(tt.tokens, chainStart, phrases.selfNegating[m.phrase] ?? false),
+          weak: this.isWeakBlock(block),
+          unfilled,
+        };
+        const list = this.postings.get(m.phrase);
+        if (list) list.push(hit);
+        else this.postings.set(m.phrase, [hit]);
+      }
+    });
+  }
+
+  private isWeakBlock(block: Block): boolean {
+    if (block.context !== 'body') return true;
+    if (block.kind === 'heading') return (this.subtreeWords[block.section] ?? 0) < HEADING_BODY_WORDS;
+    return false;
+  }
+
+  /** Hits of any of the phrases, in document order. */
+  hits(phraseIds: number[]): Hit[] {
+    const out: Hit[] = [];
+    for (const id of phraseIds) {
+      const list = this.postings.get(id);
+      if (list) for (const h of list) out.push(h);
+    }
+    return out.sort((a, b) => a.block - b.block || a.start - b.start);
+  }
+
+  block(i: number): Block {
+    return this.doc.blocks[i]!;
+  }
+}
+
+function hasUnfilledPlaceholder(tt: TokenizedText, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    for (const sp of tt.spans.get(i) ?? []) if (sp.cls === 'placeholder' && !sp.filled) return true;
+  }
+  return false;
+}
+
+function subtreeWordCounts(doc: PolicyDocument): number[] {
+  const counts = doc.sections.map((s) => s.bodyWords);
+  // walk in document order keeping the open ancestors; each section adds its words to them (depth ≤ 6)
+  const open: number[] = [];
+  doc.sections.forEach((s, i) => {
+    while (open.length > 0 && doc.sections[open[open.length - 1]!]!.depth >= s.depth) open.pop();
+    for (const a of open) counts[a]! += s.bodyWords;
+    open.push(i);
+  });
+  return counts;
+}

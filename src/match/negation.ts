@@ -1,0 +1,85 @@
+/**
+ * Polarity of a phrase match: is it said, denied, or only spoken of as history?
+ * Deliberately conservative: a denied mention never counts as evidence, because a false "met"
+ * is the worst error this tool can make.
+ */
+import { NEGATORS } from './phrases.js';
+import type { Token } from './text.js';
+
+/** Words that, between a negator and the match, flip the sense back ("we do not tolerate racism"). */
+const POLARITY_FLIP = new Set([
+  'tolerate', 'tolerated', 'tolerance', 'accept', 'accepted', 'acceptable', 'condone', 'condoned', 'ignore', 'ignored',
+  'hesitate', 'delay', 'delayed', 'wait', 'allow', 'allowed', 'permit', 'permitted', 'excuse', 'overlook', 'dismiss',
+  'place', 'room', 'barrier', 'prevent', 'prevents', 'stop', 'stops', 'hinder', 'obstacle', 'reason', 'matter',
+  'exception', 'doubt', 'sure', 'certain', 'unsure', 'clear', 'only', 'later', 'longer', 'more', 'less', 'fewer',
+  'less', 'left', 'assume', 'leave', 'alone', 'excuses', 'justify', 'justifies', 'justification', 'tolerating',
+  'unreported', 'unnoticed', 'unchallenged', 'stand', 'blame', 'fault', 'responsible', 'shy', 'afraid', 'fear',
+]);
+
+/** Words that end the reach of a negation looking backwards ("if it is not urgent, report it"). */
+const CLAUSE_STARTERS = new Set(['but', 'if', 'unless', 'because', 'which', 'who', 'when', 'so', 'then', 'although', 'however', 'whether', 'instead', 'while']);
+
+/** How far back a negator can reach, in words. */
+const NEGATION_REACH = 4;
+
+/** Sentence-wide scope disclaimers: "this policy does not cover …", "outside the scope of …". */
+function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number): boolean {
+  for (let i = sentStart; i < sentEnd; i++) {
+    const w = tokens[i]!.w;
+    const next = tokens[i + 1]?.w;
+    const next2 = tokens[i + 2]?.w;
+    if ((w === 'outside' || w === 'beyond') && (next === 'the' || next === 'our' || next === 'this') && next2?.startsWith('scope')) return true;
+    if (NEGATORS.has(w) && next !== undefined && /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/.test(next)) {
+      // "not within the scope", "does not cover", "not part of this policy"
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Token range of the sentence containing token i. */
+export function sentenceRange(tokens: Token[], i: number): [number, number] {
+  const sent = tokens[i]!.sent;
+  let a = i;
+  while (a > 0 && tokens[a - 1]!.sent === sent) a--;
+  let b = i;
+  while (b < tokens.length && tokens[b]!.sent === sent) b++;
+  return [a, b];
+}
+
+/** Is the phrase match starting at token `start` denied by its sentence? */
+export function isNegated(tokens: Token[], start: number, phraseIsSelfNegating: boolean): boolean {
+  if (phraseIsSelfNegating) return false;
+  const here = tokens[start];
+  if (!here) return false;
+  for (let k = start - 1, steps = 0; k >= 0 && steps < NEGATION_REACH; k--, steps++) {
+    const t = tokens[k]!;
+    if (t.sent !== here.sent || t.cl !== here.cl) break;
+    if (POLARITY_FLIP.has(t.w) || CLAUSE_STARTERS.has(t.w)) return false;
+    if (NEGATORS.has(t.w)) {
+      // "whether or not", "not only"
+      if (tokens[k - 1]?.w === 'or' || tokens[k + 1]?.w === 'only') return false;
+      return true;
+    }
+  }
+  const [a, b] = sentenceRange(tokens, start);
+  return sentenceDisclaims(tokens, a, b);
+}
+
+const HISTORY_WORDS = new Set([
+  'replaced', 'replaces', 'replacing', 'replacement', 'formerly', 'former', 'previously', 'previous', 'predecessor',
+  'predecessors', 'abolished', 'superseded', 'supersedes', 'renamed', 'successor', 'successors', 'legacy',
+  'historically', 'historic', 'historical', 'old', 'older', 'instead',
+]);
+
+/** Is the sentence around token i talking about a term as history ("formerly the LSCB")? */
+export function isHistoric(tokens: Token[], i: number): boolean {
+  const [a, b] = sentenceRange(tokens, i);
+  for (let k = a; k < b; k++) {
+    const w = tokens[k]!.w;
+    if (HISTORY_WORDS.has(w)) return true;
+    const next = tokens[k + 1]?.w;
+    if ((w === 'no' && next === 'longer') || (w === 'now' && (next === 'known' || next === 'called')) || (w === 'used' && next === 'to')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,78 @@
+/** What one check found in one document. */
+import type { DocIndex, Hit } from './doc-index.js';
+
+export type CheckState =
+  | 'ok' // found, as required
+  | 'weak' // found only where it commits to nothing (glossary, link list, empty heading)
+  | 'wrong' // found with the wrong figure ("within 3 working days" for a 5-day duty)
+  | 'stale' // found, but out of date (superseded term, past review date, old edition)
+  | 'review' // found, but resting on an unfilled placeholder: a person must look
+  | 'none'; // not found
+
+export interface EvidenceItem {
+  line: number;
+  column: number;
+  endLine: number;
+  excerpt: string;
+}
+
+export interface CheckOutcome {
+  state: CheckState;
+  evidence: EvidenceItem[];
+  /** why, in a few words: "states 3 working days; expected 5" */
+  note?: string;
+}
+
+export interface MatchContext {
+  index: DocIndex;
+  /** ISO date the audit is judged at */
+  asOf: string;
+  /** glossary mentions count as real evidence (definitional requirements) */
+  glossaryCounts: boolean;
+}
+
+export const NONE: CheckOutcome = { state: 'none', evidence: [] };
+
+const EXCERPT_MAX = 220;
+
+/** A quotable excerpt around a hit: its sentence, trimmed to a readable length. */
+export function evidenceFor(index: DocIndex, hit: Pick<Hit, 'block' | 'start' | 'end'>, wholeBlock = false): EvidenceItem {
+  const block = index.block(hit.block);
+  const tt = index.texts[hit.block]!;
+  let s = 0;
+  let e = tt.text.length;
+  if (!wholeBlock && tt.tokens.length > 0) {
+    const sent = tt.tokens[hit.start]?.sent ?? 0;
+    let a = hit.start;
+    while (a > 0 && tt.tokens[a - 1]!.sent === sent) a--;
+    let b = Math.max(hit.end - 1, hit.start);
+    while (b + 1 < tt.tokens.length && tt.tokens[b + 1]!.sent === sent) b++;
+    s = tt.tokens[a]?.s ?? 0;
+    e = tt.tokens[b]?.e ?? tt.text.length;
+    // take the closing punctuation of the sentence too (a bracket, quote, full stop)
+    while (e < tt.text.length && e - (tt.tokens[b]?.e ?? e) < 3 && /[)\]"'”’.!?;:]/.test(tt.text[e]!)) e++;
+  }
+  let excerpt = tt.text.slice(s, e).replace(/\s+/g, ' ').trim();
+  if (excerpt.length > EXCERPT_MAX) {
+    // keep the matched words in view
+    const hitStart = (tt.tokens[hit.start]?.s ?? s) - s;
+    const from = Math.max(0, Math.min(hitStart - 60, excerpt.length - EXCERPT_MAX));
+    excerpt = (from > 0 ? '…' : '') + excerpt.slice(from, from + EXCERPT_MAX).trim() + (from + EXCERPT_MAX < excerpt.length ? '…' : '');
+  }
+  // line of the hit inside a multi-line block
+  const before = tt.text.slice(0, tt.tokens[hit.start]?.s ?? 0);
+  const extraLines = before.split('\n').length - 1;
+  const line = block.line + extraLines;
+  return { line, column: extraLines === 0 ? block.column : 1, endLine: Math.max(line, block.endLine), excerpt };
+}
+
+/** Is this hit usable evidence in this context? */
+export function usable(hit: Hit, ctx: MatchContext): boolean {
+  return !hit.negated;
+}
+
+export function isWeak(hit: Hit, ctx: MatchContext): boolean {
+  if (!hit.weak) return false;
+  if (ctx.glossaryCounts && ctx.index.block(hit.block).context === 'glossary') return false;
+  return true;
+}

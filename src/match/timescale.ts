@@ -1,0 +1,126 @@
+/**
+ * `timescale`: a figure and unit tied to a concept ("refer to the LADO within one working day").
+ * A different figure is a finding of its own, not a pass: a policy that promises a 3-day
+ * notification for a 5-day duty, or names 21 for a duty that runs to 24, is wrong, not silent.
+ */
+import type { TimeUnit } from '../catalogue/types.js';
+import type { Hit } from './doc-index.js';
+import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+import { sentenceRange } from './negation.js';
+import type { Token } from './text.js';
+
+interface Stated {
+  value: number;
+  unit: TimeUnit;
+  at: number;
+}
+
+const UNIT_WORDS: Array<[string, TimeUnit]> = [
+  ['hour', 'hour'],
+  ['day', 'day'],
+  ['week', 'week'],
+  ['month', 'month'],
+  ['year', 'year'],
+];
+
+/** The unit written after a number: "5 working days", "24 hours", "three months". */
+function unitAfter(tokens: Token[], i: number): TimeUnit | undefined {
+  let k = i + 1;
+  let working = false;
+  // allow "working", "business", "school", "calendar", "clear" between the number and the unit
+  while (k < tokens.length && k <= i + 2 && /^(working|business|school|calendar|clear)$/.test(tokens[k]!.w)) {
+    working ||= tokens[k]!.w !== 'calendar';
+    k++;
+  }
+  const w = tokens[k]?.w;
+  if (!w) return undefined;
+  for (const [stem, unit] of UNIT_WORDS) {
+    if (w === stem || w === `${stem}s` || w === `${stem}s.`) return unit === 'day' && working ? 'working-day' : unit;
+  }
+  return undefined;
+}
+
+/** Numbers that are labels, not quantities: "section 47", "para 153", "2026", "0800". */
+function isLabelNumber(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.w.length === 4 && /^(19|20)\d\d$/.test(t.w)) return true;
+  if (t.w.startsWith('0') && t.w.length > 1) return true;
+  const prev = tokens[i - 1]?.w ?? '';
+  return /^(section|sections|s|para|paragraph|paragraphs|chapter|part|schedule|article|page|pages|appendix|annex|step|level|tier|stage|version|key|ks|year|no|number|tel|room|rule|regulation|standard)$/.test(prev);
+}
+
+function statedFigures(tokens: Token[], from: number, to: number, unit: TimeUnit): Stated[] {
+  const out: Stated[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.num === undefined || isLabelNumber(tokens, i)) continue;
+    // "twenty four": the second word is part of the first figure
+    if (i > from && tokens[i - 1]!.num !== undefined && tokens[i - 1]!.num! > t.num && tokens[i - 1]!.num! % 10 === 0 && t.num < 10) continue;
+    const u = unitAfter(tokens, i);
+    if (unit === 'age') {
+      if (u === undefined || u === 'year') out.push({ value: t.num, unit: 'age', at: i });
+    } else if (u) out.push({ value: t.num, unit: u, at: i });
+  }
+  return out;
+}
+
+function inDays(value: number, unit: TimeUnit, expected: TimeUnit): number {
+  switch (unit) {
+    case 'hour':
+      return value / 24;
+    case 'week':
+      return value * (expected === 'working-day' ? 5 : 7);
+    case 'month':
+      return value * 30.44;
+    case 'year':
+      return value * 365.25;
+    default:
+      return value; // days and working days are compared as written: policies use them loosely
+  }
+}
+
+function plural(value: number, unit: TimeUnit): string {
+  const name = unit === 'working-day' ? 'working day' : unit;
+  if (unit === 'age') return `age ${value}`;
+  return `${value} ${name}${value === 1 ? '' : 's'}`;
+}
+
+export interface TimescaleArgs {
+  concept: number[];
+  also: number[];
+  value: number;
+  unit: TimeUnit;
+  shorterOk: boolean;
+}
+
+export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOutcome {
+  const expected = a.unit === 'age' ? a.value : inDays(a.value, a.unit, a.unit);
+  const matches = (s: Stated) => {
+    if (a.unit === 'age') return s.value === a.value;
+    const d = inDays(s.value, s.unit, a.unit);
+    return Math.abs(d - expected) <= expected * 0.02 || (a.shorterOk && d < expected);
+  };
+  let wrong: { hit: Hit; stated: Stated } | undefined;
+  let blockLevelOk: Hit | undefined;
+  const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h, ctx)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
+  for (const hit of ctx.index.hits(a.concept)) {
+    if (!usable(hit, ctx)) continue;
+    const tokens = ctx.index.texts[hit.block]!.tokens;
+    const [s, e] = sentenceRange(tokens, hit.start);
+    if (alsoBySentence.has(`${hit.block}:${tokens[hit.start]!.sent}`)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
+    const figures = statedFigures(tokens, s, e, a.unit);
+    if (figures.some(matches)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
+    const other = figures.find((f) => a.unit === 'age' || f.unit !== 'year');
+    if (other && !wrong) wrong = { hit, stated: other };
+    if (!blockLevelOk && statedFigures(tokens, 0, tokens.length, a.unit).some(matches)) blockLevelOk = hit;
+  }
+  if (blockLevelOk) return { state: 'ok', evidence: [evidenceFor(ctx.index, blockLevelOk, true)] };
+  if (wrong) {
+    return {
+      state: 'wrong',
+      evidence: [evidenceFor(ctx.index, wrong.hit)],
+      note: `states ${plural(wrong.stated.value, wrong.stated.unit)} where ${plural(a.value, a.unit)} is expected`,
+    };
+  }
+  return NONE;
+}

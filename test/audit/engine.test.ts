@@ -1,0 +1,79 @@
+/** The engine's status rules, through real requirements of the bundled catalogue. */
+import { describe, expect, it } from 'vitest';
+import { auditText, resultFor } from '../helpers/audit-text.js';
+
+describe('statuses', () => {
+  it('met carries evidence with a line and a quote', () => {
+    const r = resultFor('# Policy\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n', 'WT26-C3-FGM', 'school');
+    expect(r.status).toBe('met');
+    expect(r.evidence[0]).toMatchObject({ line: 3 });
+    expect(r.evidence[0]!.excerpt).toContain('Female genital mutilation');
+  });
+
+  it('a specific that applies only to some profiles is not required of others', () => {
+    const text = '# Policy\n\nVolunteers should be alert to female genital mutilation and tell the welfare officer.\n';
+    expect(resultFor(text, 'WT26-C3-FGM', 'sports').status).toBe('met');
+    const school = resultFor(text, 'WT26-C3-FGM', 'school');
+    expect(school.status).toBe('partial');
+    expect(school.message).toContain('mandatory duty');
+  });
+
+  it('gap is anchored at the heading where the content belongs, else at line 1', () => {
+    const withHome = resultFor('# Policy\n\nIntro text here.\n\n## Types of abuse\n\nChildren can be bullied.\n', 'WT26-C3-FGM', 'school');
+    expect(withHome.status).toBe('gap');
+    expect(withHome.anchor).toEqual({ kind: 'heading', line: 5, heading: 'Types of abuse' });
+    const without = resultFor('# Policy\n\nIntro text here.\n', 'WT26-C3-FGM', 'school');
+    expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null });
+  });
+
+  it('a wrong figure is a finding, not a pass', () => {
+    const r = resultFor('## Allegations\n\nAllegations against staff are referred to the LADO within 3 working days.\n', 'WT26-C4-ALLEGATIONS');
+    expect(r.status).toBe('partial');
+    expect(r.message).toMatch(/3 working days/);
+  });
+
+  it('negated statements do not count', () => {
+    expect(resultFor('# Scope\n\nThis policy does not cover female genital mutilation.\n', 'WT26-C3-FGM', 'sports').status).toBe('gap');
+  });
+
+  it('a mention only in a glossary is partial, not met', () => {
+    const r = resultFor('# Policy\n\nWe keep children safe.\n\n## Glossary\n\n- **FGM**: female genital mutilation.\n', 'WT26-C3-FGM', 'sports');
+    expect(r.status).toBe('partial');
+    expect(r.message).toContain('glossary');
+  });
+
+  it('a heading with nothing under it is not evidence', () => {
+    const r = resultFor('# Policy\n\n## Female genital mutilation\n\n## Next section\n\nText about something else entirely here.\n', 'WT26-C3-FGM', 'sports');
+    expect(r.status).toBe('partial');
+  });
+
+  it('superseded terms make a requirement outdated, history does not', () => {
+    expect(resultFor('Refer concerns using the LSCB procedures.', 'WT26-GEN-SUPERSEDED-TERMS').status).toBe('outdated');
+    expect(resultFor('The safeguarding partnership replaced the former LSCB.', 'WT26-GEN-SUPERSEDED-TERMS').status).toBe('met');
+  });
+
+  it('review dates are judged against --as-of', () => {
+    const text = 'Approved: 1 March 2026. Next review: March 2027.';
+    expect(resultFor(text, 'WT26-GEN-REVIEW-DATE', 'vcse', '2026-11-01').status).toBe('met');
+    expect(resultFor(text, 'WT26-GEN-REVIEW-DATE', 'vcse', '2027-04-01').status).toBe('outdated');
+  });
+
+  it('an unfilled placeholder needs review; a template placeholder counts as given', () => {
+    const unfilled = resultFor('Our designated safeguarding lead is [insert name] (01632 960 001).', 'WT26-C4-NAMED-LEAD');
+    expect(unfilled.status).toBe('needs-review');
+    const template = resultFor('Our designated safeguarding lead is {{ sl_details.name }} (01632 960 001).', 'WT26-C4-NAMED-LEAD');
+    expect(template.status).toBe('met');
+  });
+
+  it('requirements outside the profile are not applicable, with the reason', () => {
+    const r = resultFor('Anything.', 'WT26-C5-RAPID-REVIEW', 'school');
+    expect(r.status).toBe('not-applicable');
+    expect(r.message).toContain('school');
+  });
+
+  it('scores count met as 1 and partial as a half, without not-applicable', () => {
+    const d = auditText('Nothing relevant at all.', 'sports');
+    const applicable = d.results.filter((r) => r.status !== 'not-applicable').length;
+    expect(d.score).toBe(Math.round((100 * (d.counts.met + d.counts.partial / 2)) / applicable));
+  });
+});

@@ -1,0 +1,126 @@
+/** Each matcher type on its own, with checks compiled inline (not from the catalogue). */
+import { describe, expect, it } from 'vitest';
+import { compileCheck } from '../../src/catalogue/compile.js';
+import type { CheckSpec } from '../../src/catalogue/types.js';
+import { evaluateCheck } from '../../src/audit/evaluate-check.js';
+import { parseMarkdown } from '../../src/document/markdown.js';
+import { DocIndex } from '../../src/match/doc-index.js';
+import { PhraseSet } from '../../src/match/phrases.js';
+import type { CheckOutcome } from '../../src/match/outcome.js';
+
+function run(spec: CheckSpec, markdown: string, asOf = '2026-11-01'): CheckOutcome {
+  const phrases = new PhraseSet();
+  const check = compileCheck(spec, phrases);
+  const doc = { ...parseMarkdown('t.md', markdown), sha256: '' };
+  return evaluateCheck(check, { index: new DocIndex(doc, phrases), asOf, glossaryCounts: false });
+}
+
+describe('mentions', () => {
+  it('finds any phrase and quotes its sentence with the line', () => {
+    const o = run({ mentions: ['county lines'] }, '# A\n\nSome text.\n\nGangs use county lines to move drugs. Other sentence.\n');
+    expect(o.state).toBe('ok');
+    expect(o.evidence[0]).toMatchObject({ line: 5, excerpt: 'Gangs use county lines to move drugs.' });
+  });
+  it('is not fooled by a different phrase with shared words', () => {
+    expect(run({ mentions: ['child sexual abuse'] }, 'We recognise child sexual exploitation.').state).toBe('none');
+  });
+});
+
+describe('near', () => {
+  const spec: CheckSpec = { near: { within: 'sentence', all: [['immediate danger', 'immediate risk'], ['999']] } };
+  it('needs every group in the same sentence', () => {
+    expect(run(spec, 'If a child is in immediate danger, call 999.').state).toBe('ok');
+    expect(run(spec, 'If a child is in immediate danger, tell the DSL. Fire: call 999.').state).toBe('none');
+  });
+  it('paragraph scope spans a lead-in and its list', () => {
+    const para: CheckSpec = { near: { within: 'paragraph', all: [['welfare officer'], ['<phone>']] } };
+    expect(run(para, 'Contact the welfare officer:\n\n- Jane Smith\n- 07700 900123\n').state).toBe('ok');
+  });
+  it('section scope spans blocks under one heading but not across headings', () => {
+    const sec: CheckSpec = { near: { within: 'section', all: [['lado'], ['allegation*']] } };
+    expect(run(sec, '## Allegations\n\nAllegations are serious.\n\nWe call the LADO.\n').state).toBe('ok');
+    expect(run(sec, '## Allegations\n\nAllegations are serious.\n\n## Contacts\n\nLADO: 01632 960000.\n').state).toBe('none');
+  });
+});
+
+describe('timescale', () => {
+  const spec: CheckSpec = { timescale: { concept: ['rapid review*'], value: 15, unit: 'working-day' } };
+  it('accepts the right figure in digits or words', () => {
+    expect(run(spec, 'The rapid review is sent within 15 working days.').state).toBe('ok');
+    expect(run(spec, 'The rapid review is sent within fifteen working days.').state).toBe('ok');
+  });
+  it('reports a wrong figure as wrong, with what it says', () => {
+    const o = run(spec, 'The rapid review is sent within 10 working days.');
+    expect(o.state).toBe('wrong');
+    expect(o.note).toBe('states 10 working days where 15 working days is expected');
+  });
+  it('does not read section numbers or years as timescales', () => {
+    expect(run(spec, 'The rapid review under section 16 of the 2026 guidance.').state).toBe('none');
+  });
+  it('shorter_ok and also-phrases', () => {
+    const lado: CheckSpec = { timescale: { concept: ['lado'], value: 1, unit: 'working-day', shorter_ok: true, also: ['immediately'] } };
+    expect(run(lado, 'We contact the LADO within 24 hours.').state).toBe('ok');
+    expect(run(lado, 'We contact the LADO immediately.').state).toBe('ok');
+    expect(run(lado, 'We contact the LADO within 2 working days.').state).toBe('wrong');
+  });
+  it('ages: a different age is wrong', () => {
+    const age: CheckSpec = { timescale: { concept: ['care leaver*'], value: 24, unit: 'age' } };
+    expect(run(age, 'Deaths of care leavers up to and including age 24 are notified.').state).toBe('ok');
+    expect(run(age, 'Deaths of care leavers aged 18 to 21 are notified.').state).toBe('wrong');
+  });
+});
+
+describe('heading', () => {
+  const spec: CheckSpec = { heading: { any: ['whistleblow*'] } };
+  it('needs text under the heading', () => {
+    expect(run(spec, '## Whistleblowing\n\nStaff can raise concerns about colleagues with the chair of trustees at any time.\n').state).toBe('ok');
+    expect(run(spec, '## Whistleblowing\n\n## Next\n\nOther text.\n').state).toBe('weak');
+  });
+});
+
+describe('field', () => {
+  it('reads named leads from front matter', () => {
+    const md = '---\nleads:\n  - role: DSL\n    name: Jane Smith\n    email: dsl@example.org\n---\n# Policy\n\nText.\n';
+    expect(run({ field: { path: 'leads[].contact' } }, md).state).toBe('ok');
+    expect(run({ field: { path: 'leads[].phone' } }, md).state).toBe('none');
+  });
+});
+
+describe('date', () => {
+  it('finds the next review date in text and judges it against the as-of date', () => {
+    const md = '# Policy\n\nText.\n\n| | |\n|---|---|\n| Next review | September 2027 |\n';
+    expect(run({ date: { role: 'next-review', not_past: true } }, md).state).toBe('ok');
+    expect(run({ date: { role: 'next-review', not_past: true } }, md, '2027-10-01').state).toBe('stale');
+  });
+  it('last review older than the limit is stale', () => {
+    const md = 'Approved by the committee on 3 May 2025.';
+    expect(run({ date: { role: 'last-review', max_age_months: 12 } }, md).state).toBe('stale');
+    expect(run({ date: { role: 'last-review', max_age_months: 12 } }, md, '2026-01-01').state).toBe('ok');
+  });
+  it('front matter dates count', () => {
+    const md = '---\napproved: 2026-06-01\nreview_by: 2027-06-01\n---\n# P\n\nText.\n';
+    expect(run({ date: { role: 'next-review', not_past: true } }, md).evidence[0]).toMatchObject({ line: 3 });
+  });
+});
+
+describe('outdated', () => {
+  const edition: CheckSpec = { outdated: { edition: { names: ['working together to safeguard children'], current: 2026 } } };
+  it('editions: current, stale, or named without a year', () => {
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2026.').state).toBe('ok');
+    expect(run(edition, 'We follow Working Together to Safeguard Children (2018).').state).toBe('stale');
+    expect(run(edition, 'We follow Working Together to Safeguard Children.').state).toBe('weak');
+    expect(run(edition, 'Working Together to Safeguard Children 2026 replaced the 2023 edition.').state).toBe('ok');
+  });
+  it('stale_after_years judges against the as-of year', () => {
+    const k: CheckSpec = { outdated: { edition: { names: ['kcsie'], stale_after_years: 2 } } };
+    expect(run(k, 'We follow KCSIE 2025.').state).toBe('ok');
+    expect(run(k, 'We follow KCSIE 2024.').state).toBe('stale');
+  });
+  it('terms: names what replaced them; historical mentions are fine', () => {
+    const t: CheckSpec = { outdated: { terms: [{ any: ['lscb'], replacement: 'safeguarding partners' }] } };
+    const o = run(t, 'Follow the LSCB procedures.');
+    expect(o.state).toBe('stale');
+    expect(o.note).toContain('safeguarding partners');
+    expect(run(t, 'The partnership replaced the LSCB in 2019.').state).toBe('ok');
+  });
+});

@@ -53,6 +53,5 @@ export function compileRequirement(req: Requirement, file: string, phrases: Phra
     topic: ev.topic.map((c) => compileCheck(c, phrases)),
     specifics: (ev.specifics ?? []).map((c) => compileCheck(c, phrases)),
     outdated: (ev.outdated ?? []).map((c) => compileCheck(c, phrases)),
-    belongsUnder: (req.belongs_under ?? []).map((p) => phrases.add(p)),
   };
 }

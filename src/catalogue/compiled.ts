@@ -28,7 +28,6 @@ export interface CompiledRequirement {
   topic: CompiledCheck[];
   specifics: CompiledCheck[];
   outdated: CompiledCheck[];
-  belongsUnder: number[];
 }
 
 export interface CatalogueError {

@@ -11,16 +11,32 @@ const POLARITY_FLIP = new Set([
   'tolerate', 'tolerated', 'tolerance', 'accept', 'accepted', 'acceptable', 'condone', 'condoned', 'ignore', 'ignored',
   'hesitate', 'delay', 'delayed', 'wait', 'allow', 'allowed', 'permit', 'permitted', 'excuse', 'overlook', 'dismiss',
   'place', 'room', 'barrier', 'prevent', 'prevents', 'stop', 'stops', 'hinder', 'obstacle', 'reason', 'matter',
-  'exception', 'doubt', 'sure', 'certain', 'unsure', 'clear', 'only', 'later', 'longer', 'more', 'less', 'fewer',
-  'less', 'left', 'assume', 'leave', 'alone', 'excuses', 'justify', 'justifies', 'justification', 'tolerating',
+  'exception', 'doubt', 'sure', 'certain', 'unsure', 'clear', 'only', 'left', 'assume', 'leave', 'alone', 'excuses', 'justify', 'justifies', 'justification', 'tolerating',
   'unreported', 'unnoticed', 'unchallenged', 'stand', 'blame', 'fault', 'responsible', 'shy', 'afraid', 'fear',
 ]);
+
+const MODALS = new Set(['must', 'should', 'shall', 'may', 'will', 'would']);
+const PROHIBITIONS = new Set(['mustnt', 'shouldnt', 'shant']);
+
+/** Is the negator at k part of a prohibition: "must not", "should never", a clause-initial "never" or "do not"? */
+function isProhibition(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (PROHIBITIONS.has(t.w)) return true;
+  const prev = tokens[k - 1];
+  const clauseStart = !prev || prev.cl !== t.cl;
+  if ((t.w === 'not' || t.w === 'never') && prev && MODALS.has(prev.w) && prev.w !== 'will' && prev.w !== 'would') return true;
+  if (t.w === 'never' && clauseStart) return true;
+  if ((t.w === 'dont' || (t.w === 'not' && prev?.w === 'do')) && (t.w === 'dont' ? clauseStart : !tokens[k - 2] || tokens[k - 2]!.cl !== t.cl)) return true;
+  return false;
+}
+
+const COMPARATIVES = new Set(['later', 'longer', 'more', 'less', 'fewer', 'sooner', 'greater']);
 
 /** Words that end the reach of a negation looking backwards ("if it is not urgent, report it"). */
 const CLAUSE_STARTERS = new Set(['but', 'if', 'unless', 'because', 'which', 'who', 'when', 'so', 'then', 'although', 'however', 'whether', 'instead', 'while']);
 
 /** How far back a negator can reach, in words. */
-const NEGATION_REACH = 4;
+const NEGATION_REACH = 5;
 
 /** Sentence-wide scope disclaimers: "this policy does not cover …", "outside the scope of …". */
 function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number): boolean {
@@ -57,8 +73,11 @@ export function isNegated(tokens: Token[], start: number, phraseIsSelfNegating: 
     if (t.sent !== here.sent || t.cl !== here.cl) break;
     if (POLARITY_FLIP.has(t.w) || CLAUSE_STARTERS.has(t.w)) return false;
     if (NEGATORS.has(t.w)) {
-      // "whether or not", "not only"
+      // a rule of conduct ("staff must not…", "never…", "do not…") is policy, not a denial
+      if (isProhibition(tokens, k)) return false;
+      // "whether or not", "not only", and comparisons: "no later than", "no more than" (but "no longer offer" denies)
       if (tokens[k - 1]?.w === 'or' || tokens[k + 1]?.w === 'only') return false;
+      if (COMPARATIVES.has(tokens[k + 1]?.w ?? '') && tokens[k + 2]?.w === 'than') return false;
       return true;
     }
   }

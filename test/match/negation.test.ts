@@ -16,6 +16,7 @@ describe('negation', () => {
     expect(negatedAt('There is no designated safeguarding lead.', 'designated')).toBe(true);
     expect(negatedAt('Radicalisation is outside the scope of this policy.', 'radicalisation')).toBe(true);
     expect(negatedAt('This policy does not cover FGM or forced marriage.', 'forced')).toBe(true);
+    expect(negatedAt('We no longer offer family group conferences.', 'family')).toBe(true);
   });
   it('statements that use negative words positively still count', () => {
     expect(negatedAt('We will not tolerate racism in any form.', 'racism')).toBe(false);
@@ -23,6 +24,13 @@ describe('negation', () => {
     expect(negatedAt('If you are not sure whether it is abuse, report it.', 'abuse')).toBe(false);
     expect(negatedAt('Data protection is not a barrier to sharing information.', 'sharing')).toBe(false);
     expect(negatedAt('If a child does not attend, staff report it to the DSL.', 'report')).toBe(false);
+    expect(negatedAt('Refer no later than one working day after the concern arises.', 'working')).toBe(false);
+  });
+  it('rules of conduct are policy, not denials', () => {
+    expect(negatedAt('Coaches must not contact juniors through personal social media accounts.', 'social')).toBe(false);
+    expect(negatedAt('Never meet a young person alone behind closed doors.', 'alone')).toBe(false);
+    expect(negatedAt('Do not take photographs of children without consent.', 'photographs')).toBe(false);
+    expect(negatedAt('We do not take photographs of children.', 'photographs')).toBe(true);
   });
   it('a phrase that carries its own negation is never negated', () => {
     expect(negatedAt('Do not promise to keep secrets.', 'promise', true)).toBe(false);

@@ -78,6 +78,34 @@ export class DocIndex {
   block(i: number): Block {
     return this.doc.blocks[i]!;
   }
+
+  private units?: Map<number, number[]>;
+
+  /**
+   * The "paragraph" units a block belongs to: itself, and for the lead-in of a list or the header
+   * row of a table ("Report to:" / "Role | Name | Phone"), each item of that list or row of that
+   * table. Items of one list are separate units: a bullet about radicalisation does not lend its
+   * "tell the DSL" to a bullet about online harm.
+   */
+  paragraphUnits(blockIndex: number): number[] {
+    if (!this.units) {
+      this.units = new Map();
+      const byGroup = new Map<number, number[]>();
+      this.doc.blocks.forEach((b, i) => {
+        if (b.kind === 'heading') return;
+        const list = byGroup.get(b.group);
+        if (list) list.push(i);
+        else byGroup.set(b.group, [i]);
+      });
+      for (const members of byGroup.values()) {
+        const first = members[0]!;
+        const leadKind = this.doc.blocks[first]!.kind;
+        const hasLeadIn = members.length > 1 && (leadKind === 'paragraph' || leadKind === 'table-row' || leadKind === 'admonition');
+        if (hasLeadIn) this.units.set(first, members);
+      }
+    }
+    return this.units.get(blockIndex) ?? [blockIndex];
+  }
 }
 
 function hasUnfilledPlaceholder(tt: TokenizedText, start: number, end: number): boolean {

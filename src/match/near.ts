@@ -6,17 +6,17 @@ import type { Scope } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 
-function scopeKey(hit: Hit, within: Scope, ctx: MatchContext): string {
+function scopeKeys(hit: Hit, within: Scope, ctx: MatchContext): string[] {
   const block = ctx.index.block(hit.block);
   switch (within) {
     case 'sentence':
-      return `${hit.block}:${ctx.index.texts[hit.block]!.tokens[hit.start]!.sent}`;
+      return [`${hit.block}:${ctx.index.texts[hit.block]!.tokens[hit.start]!.sent}`];
     case 'paragraph':
-      return `g${block.group}`;
+      return ctx.index.paragraphUnits(hit.block).map((b) => `b${b}`);
     case 'section':
-      return `s${block.section}`;
+      return [`s${block.section}`];
     default:
-      return 'doc';
+      return ['doc'];
   }
 }
 
@@ -26,8 +26,7 @@ function firstCooccurrence(groupHits: Hit[][], within: Scope, ctx: MatchContext,
     const m = new Map<string, Hit>();
     for (const h of hits) {
       if (!allowWeak && isWeak(h, ctx)) continue;
-      const k = scopeKey(h, within, ctx);
-      if (!m.has(k)) m.set(k, h);
+      for (const k of scopeKeys(h, within, ctx)) if (!m.has(k)) m.set(k, h);
     }
     return m;
   });

@@ -85,7 +85,9 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
   const missing = specificOutcomes.map((o, i) => (o.state === 'ok' || o.state === 'wrong' ? null : specifics[i]!.label)).filter(Boolean);
   const parts: string[] = [];
   if (wrong.length > 0) parts.push(`wrong: ${wrong.join('; ')}`);
-  if (missing.length > 0) parts.push(need < specifics.length ? `found ${okSpecifics.length} of the ${need} needed; missing: ${missing.join(', ')}` : `missing: ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    parts.push(need < specifics.length ? `needs ${need} of these, found ${okSpecifics.length}; not found: ${missing.join('; ')}` : `missing: ${missing.join('; ')}`);
+  }
   const wrongEvidence = specificOutcomes.filter((o) => o.state === 'wrong').map((o) => o.evidence);
   return { status: 'partial', evidence: merge(evidence, ...wrongEvidence), message: parts.join('; ') };
 }

@@ -2,7 +2,11 @@
 import type { Reference } from '../catalogue/types.js';
 
 export function formatReference(r: Reference): string {
-  const chapter = /^\d/.test(r.chapter) ? `chapter ${r.chapter}` : r.chapter === 'intro' ? 'introduction' : r.chapter;
+  const parts = r.chapter.split(/\s*,\s*/).filter(Boolean);
+  const numbers = parts.filter((p) => /^\d+$/.test(p));
+  const named = parts.filter((p) => !/^\d+$/.test(p)).map((p) => (p === 'intro' ? 'introduction' : p));
+  const chapters = numbers.length === 0 ? [] : [`${numbers.length > 1 ? 'chapters' : 'chapter'} ${numbers.join(' and ')}`];
+  const chapter = [...named, ...chapters].join(' and ');
   const where = [chapter, r.section ? `"${r.section}"` : null, r.paragraph ? `para ${r.paragraph}` : null].filter(Boolean).join(', ');
   const level = r.paragraph ? '' : ' (chapter-level pinpoint)';
   const old = r.wt2023 ? `; WT 2023 ${r.wt2023}` : '';

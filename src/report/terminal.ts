@@ -67,7 +67,10 @@ function renderResult(r: RequirementResult, doc: DocumentResult, c: ChalkInstanc
   if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
-      const where = r.anchor.kind === 'heading' ? `under “${r.anchor.heading}” (${doc.path}:${r.anchor.line})` : `near the start (${doc.path}:1): no section for it yet`;
+      const where =
+        r.anchor.kind === 'heading'
+          ? `under “${r.anchor.heading}” (${doc.path}:${r.anchor.line})`
+          : `at the start of the policy (${doc.path}:1)${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
     out.push(wrap(`Fix: ${r.remediation}`, width, '        ', '      · '));

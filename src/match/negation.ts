@@ -15,6 +15,7 @@ const POLARITY_FLIP = new Set([
   'unreported', 'unnoticed', 'unchallenged', 'stand', 'blame', 'fault', 'responsible', 'shy', 'afraid', 'fear',
 ]);
 
+const NEVER_DENIALS = new Set(['had', 'been', 'have', 'has', 'received', 'appointed', 'adopted', 'needed', 'used']);
 const MODALS = new Set(['must', 'should', 'shall', 'may', 'will', 'would']);
 const PROHIBITIONS = new Set(['mustnt', 'shouldnt', 'shant']);
 
@@ -25,7 +26,9 @@ function isProhibition(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1];
   const clauseStart = !prev || prev.cl !== t.cl;
   if ((t.w === 'not' || t.w === 'never') && prev && MODALS.has(prev.w) && prev.w !== 'will' && prev.w !== 'would') return true;
-  if (t.w === 'never' && clauseStart) return true;
+  // "staff never meet a child alone" is a rule; "we have never had a policy" is a denial
+  // and "we never share information" is the organisation denying it does something
+  if (t.w === 'never') return !NEVER_DENIALS.has(tokens[k + 1]?.w ?? '') && !(prev && (NEVER_DENIALS.has(prev.w) || prev.w === 'we' || prev.w === 'it'));
   if ((t.w === 'dont' || (t.w === 'not' && prev?.w === 'do')) && (t.w === 'dont' ? clauseStart : !tokens[k - 2] || tokens[k - 2]!.cl !== t.cl)) return true;
   return false;
 }

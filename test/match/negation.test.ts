@@ -31,6 +31,8 @@ describe('negation', () => {
     expect(negatedAt('Never meet a young person alone behind closed doors.', 'alone')).toBe(false);
     expect(negatedAt('Do not take photographs of children without consent.', 'photographs')).toBe(false);
     expect(negatedAt('We do not take photographs of children.', 'photographs')).toBe(true);
+    expect(negatedAt('Staff never arrange to be alone with a child.', 'alone')).toBe(false);
+    expect(negatedAt('We have never had a welfare officer.', 'welfare')).toBe(true);
   });
   it('a phrase that carries its own negation is never negated', () => {
     expect(negatedAt('Do not promise to keep secrets.', 'promise', true)).toBe(false);

@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 // Entry point: the CLI itself is compiled TypeScript in dist/ (built by `npm install` via prepare).
-import { main } from '../dist/cli/main.js';
+// The build also bundles it (dist/bundle/), which starts faster; that is used unless the compiled
+// files are newer than it (rebuilt by tsc alone, without `npm run build`).
+import { statSync } from 'node:fs';
+
+const mtime = (rel) => statSync(new URL(rel, import.meta.url), { throwIfNoEntry: false })?.mtimeMs ?? -1;
+const bundled = mtime('../dist/bundle/wt-audit.js') >= mtime('../dist/cli/main.js');
+const { main } = await import(bundled ? '../dist/bundle/wt-audit.js' : '../dist/cli/main.js');
 
 process.exitCode = await main(process.argv);

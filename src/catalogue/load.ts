@@ -2,59 +2,161 @@
  * Loads a catalogue directory (checks/<edition>/*.yaml): parse, validate against
  * checks/schema/requirement.schema.json, compile. A broken file is reported with its line and key
  * and left out; the rest of the catalogue still runs (and the run exits 2).
+ *
+ * Parsing the YAML (with source positions), validating it and compiling the phrases is most of
+ * the cost of a cold start, so `npm run build` (precompile.ts) leaves two caches in
+ * dist/catalogue/, both stamped with the tool version, the requirement schema and the compiled
+ * code that made them, so a stale one is ignored, never trusted:
+ *
+ * - catalogue.snapshot: the whole compiled bundled catalogue (v8.serialize), used when every
+ *   file of the folder is byte-for-byte the one it was made from (same catalogue sha256);
+ * - requirements.cache.json: each valid requirement file's validated data, keyed by the sha256
+ *   of its text, so that after editing one file only that file is parsed and validated again.
+ *
+ * The compiled catalogue is the same whichever way it was loaded.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PhraseError, PhraseSet } from '../match/phrases.js';
-import { locate, parseYamlWithLines } from '../util/yaml-locate.js';
+import { deserialize } from 'node:v8';
+import { PhraseError, PhraseSet, type PhraseSetSnapshot } from '../match/phrases.js';
+import { locate, parseYamlWithLines, type ParsedYaml } from '../util/yaml-locate.js';
+import { toolVersion } from '../version.js';
 import { compileRequirement } from './compile.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement } from './compiled.js';
-import { defaultCatalogueDir } from './paths.js';
+import { defaultCatalogueDir, packageRoot, schemaPath } from './paths.js';
 import type { Requirement } from './types.js';
-import { requirementValidator } from './validate.js';
+import { REQUIREMENT_SCHEMA, requirementValidator, sha256 } from './validate.js';
 
-export function loadCatalogue(dir: string = defaultCatalogueDir()): CompiledCatalogue {
-  const errors: CatalogueError[] = [];
-  const phrases = new PhraseSet();
-  const requirements: CompiledRequirement[] = [];
-  const hash = createHash('sha256');
-  const seen = new Map<string, string>();
+export interface RequirementCache {
+  format: 2;
+  stamp: string;
+  /** sha256 of a requirement file's text → its validated data */
+  entries: Record<string, unknown>;
+}
+
+/** A compiled catalogue as plain data: what catalogue.snapshot holds (v8.serialize). */
+export interface CatalogueSnapshot {
+  format: 2;
+  stamp: string;
+  catalogue: Omit<CompiledCatalogue, 'phrases'> & { phrases: PhraseSetSnapshot };
+}
+
+export function requirementCachePath(): string {
+  return join(packageRoot(), 'dist', 'catalogue', 'requirements.cache.json');
+}
+
+export function catalogueSnapshotPath(): string {
+  return join(packageRoot(), 'dist', 'catalogue', 'catalogue.snapshot');
+}
+
+/** Compiled code (in dist/) whose behaviour the caches record: reading requirements, compiling checks and phrases. */
+const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'util/yaml-locate.js', 'match/phrases.js', 'match/text.js'];
+
+/**
+ * The stamp a cache must carry to be used: this tool version, this requirement schema, and this
+ * build of the code that made it (rebuilding after editing, say, phrase parsing makes an old
+ * cache unusable rather than wrong).
+ */
+export function cacheStamp(): string {
+  const hash = createHash('sha256').update(toolVersion()).update('\0').update(readFileSync(schemaPath(REQUIREMENT_SCHEMA)));
+  for (const rel of STAMPED_CODE) hash.update('\0').update(readFileSync(join(packageRoot(), 'dist', rel)));
+  return hash.digest('hex');
+}
+
+/** The caches describe the compiled build in dist/: running from the TypeScript sources, do without. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+function readJsonCache(stamp: () => string): Record<string, unknown> | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(requirementCachePath(), 'utf8')) as RequirementCache;
+    return cache.format === 2 && cache.stamp === stamp() ? cache.entries : undefined;
+  } catch {
+    return undefined; // not built, or unreadable: parse everything
+  }
+}
+
+function readSnapshot(catalogueSha: string, stamp: () => string): CompiledCatalogue | undefined {
+  let snap: CatalogueSnapshot;
+  try {
+    snap = deserialize(readFileSync(catalogueSnapshotPath())) as CatalogueSnapshot;
+  } catch {
+    return undefined;
+  }
+  if (snap.format !== 2 || snap.catalogue.sha256 !== catalogueSha || snap.stamp !== stamp()) return undefined;
+  return { ...snap.catalogue, phrases: PhraseSet.fromSnapshot(snap.catalogue.phrases) };
+}
+
+/** One requirement file: its validated data, or the first error in it. */
+export type FileReading = { data: unknown; parsed?: ParsedYaml } | { error: CatalogueError };
+
+/** Parse and validate one requirement file's text (the path is for error messages). */
+export function readRequirementText(path: string, text: string): FileReading {
+  const parsed = parseYamlWithLines(text);
+  if (parsed.doc.errors.length > 0) {
+    const err = parsed.doc.errors[0]!;
+    const pos = parsed.lines.linePos(err.pos[0]);
+    return { error: { path, line: pos.line, column: pos.col, message: `invalid YAML: ${err.message.split('\n')[0]}` } };
+  }
+  const data = parsed.doc.toJS({ maxAliasCount: 50 }) as unknown;
+  const validate = requirementValidator();
+  if (!validate(data)) {
+    // the first error is the useful one; the rest usually follow from it
+    const e = validate.errors?.[0];
+    if (!e) return { error: { path, message: 'invalid requirement' } };
+    const pos = locate(parsed, e.instancePath);
+    const key = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
+    const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
+    return { error: { path, line: pos.line, column: pos.column, message: `${key}: ${e.message}${extra}` } };
+  }
+  return { data, parsed };
+}
+
+export interface LoadOptions {
+  /** use the build's caches (default: yes, when running the build) */
+  useCache?: boolean;
+}
+
+export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOptions = {}): CompiledCatalogue {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
   } catch (e) {
-    return { id: basename(dir), edition: '', sha256: '', phrases, requirements, errors: [{ path: dir, message: `cannot read catalogue directory: ${(e as Error).message}` }] };
+    return { id: basename(dir), edition: '', sha256: '', phrases: new PhraseSet(), requirements: [], errors: [{ path: dir, message: `cannot read catalogue directory: ${(e as Error).message}` }] };
   }
+  const texts = files.map((file) => readFileSync(join(dir, file), 'utf8'));
+  const hash = createHash('sha256');
+  files.forEach((file, i) => hash.update(file).update('\0').update(texts[i]!).update('\0'));
+  const catalogueSha = hash.digest('hex');
+
+  const useCache = opts.useCache ?? !FROM_SOURCE;
+  let stampValue: string | undefined;
+  const stamp = () => (stampValue ??= cacheStamp());
+  if (useCache && files.length > 0) {
+    const snapshot = readSnapshot(catalogueSha, stamp);
+    if (snapshot) return { ...snapshot, id: basename(dir) };
+  }
+  const cached = useCache ? readJsonCache(stamp) : undefined;
+
+  const errors: CatalogueError[] = [];
+  const phrases = new PhraseSet();
+  const requirements: CompiledRequirement[] = [];
+  const seen = new Map<string, string>();
   if (files.length === 0) errors.push({ path: dir, message: 'catalogue directory has no requirement files' });
-  const validate = requirementValidator();
-  for (const file of files) {
+  files.forEach((file, i) => {
     const path = join(dir, file);
-    const text = readFileSync(path, 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
-    const parsed = parseYamlWithLines(text);
-    if (parsed.doc.errors.length > 0) {
-      const err = parsed.doc.errors[0]!;
-      const pos = parsed.lines.linePos(err.pos[0]);
-      errors.push({ path, line: pos.line, column: pos.col, message: `invalid YAML: ${err.message.split('\n')[0]}` });
-      continue;
+    const text = texts[i]!;
+    const hit = cached?.[sha256(text)];
+    const reading: FileReading = hit !== undefined ? { data: hit } : readRequirementText(path, text);
+    if ('error' in reading) {
+      errors.push(reading.error);
+      return;
     }
-    const data = parsed.doc.toJS({ maxAliasCount: 50 }) as unknown;
-    if (!validate(data)) {
-      for (const e of validate.errors ?? []) {
-        const pos = locate(parsed, e.instancePath);
-        const key = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
-        const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
-        errors.push({ path, line: pos.line, column: pos.column, message: `${key}: ${e.message}${extra}` });
-        break; // the first error is the useful one; the rest usually follow from it
-      }
-      continue;
-    }
-    const req = data as Requirement;
+    const req = reading.data as Requirement;
     const dup = seen.get(req.id);
     if (dup) {
-      errors.push({ path, line: locate(parsed, '/id').line, message: `duplicate requirement id ${req.id} (also in ${dup})` });
-      continue;
+      errors.push({ path, line: locate(reading.parsed ?? parseYamlWithLines(text), '/id').line, message: `duplicate requirement id ${req.id} (also in ${dup})` });
+      return;
     }
     try {
       requirements.push(compileRequirement(req, file, phrases));
@@ -63,8 +165,8 @@ export function loadCatalogue(dir: string = defaultCatalogueDir()): CompiledCata
       if (!(e instanceof PhraseError)) throw e;
       errors.push({ path, message: `bad phrase: ${e.message}` });
     }
-  }
+  });
   requirements.sort((a, b) => a.req.id.localeCompare(b.req.id));
   const first = requirements[0]?.req.reference.edition ?? '';
-  return { id: basename(dir), edition: first, sha256: hash.digest('hex'), phrases, requirements, errors };
+  return { id: basename(dir), edition: first, sha256: catalogueSha, phrases, requirements, errors };
 }

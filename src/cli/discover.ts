@@ -5,8 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 import type { InputErrorReport } from '../audit/result.js';
+import { fsErrorText, isSymlink } from '../util/fs-errors.js';
+import { walkDir } from '../util/walk-dir.js';
 
 export const POLICY_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -23,12 +24,29 @@ export function displayPath(p: string, cwd = process.cwd()): string {
   return shown.split(sep).join('/');
 }
 
+/** Folders a folder walk enters: not hidden ones (.git, .github) and not node_modules, as a glob would. */
+function isWalkedDir(name: string): boolean {
+  return !name.startsWith('.') && name !== 'node_modules';
+}
+
+/** A policy file by its name: not hidden, and not a README (it describes the folder, it is not a policy). */
+function isPolicyName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !lower.startsWith('.') && POLICY_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) && !/^readme\.(md|markdown)$/.test(lower);
+}
+
+/** Characters without which globby never reads a path as a pattern (its isDynamicPattern). */
+const MAYBE_GLOB = /[*?[\](){}!+@\\]/;
+
 export async function discover(inputs: string[], cwd = process.cwd()): Promise<Discovered> {
   const files = new Set<string>();
   const errors: InputErrorReport[] = [];
+  // globby loads only when a path may be a pattern: plain paths and folders need none of it
+  const glob = () => import('globby');
   for (const input of inputs) {
     const pattern = input.split(sep).join('/');
-    if (isDynamicPattern(pattern)) {
+    if (MAYBE_GLOB.test(pattern) && (await glob()).isDynamicPattern(pattern)) {
+      const { globby } = await glob();
       const found = await globby(pattern, { cwd, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
       const policies = found.filter((f) => POLICY_EXTENSIONS.some((e) => f.toLowerCase().endsWith(`.${e}`)));
       if (policies.length === 0) errors.push({ path: input, message: 'no policy files match this pattern' });
@@ -38,23 +56,18 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<D
     let st;
     try {
       st = statSync(resolve(cwd, input));
-    } catch {
-      errors.push({ path: displayPath(input, cwd), message: 'no such file or directory' });
+    } catch (e) {
+      // a broken or looping link is there by name: reading it says what is wrong with it
+      if (isSymlink(resolve(cwd, input))) files.add(displayPath(input, cwd));
+      else errors.push({ path: displayPath(input, cwd), message: fsErrorText(e) });
       continue;
     }
     if (st.isDirectory()) {
-      const exts = POLICY_EXTENSIONS.join(',');
-      let found: string[] = [];
-      try {
-        found = await globby(`**/*.{${exts}}`, { cwd: resolve(cwd, input), ignore: IGNORE, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: false, suppressErrors: true });
-      } catch (e) {
-        errors.push({ path: displayPath(input, cwd), message: `cannot read directory: ${(e as Error).message}` });
-        continue;
-      }
-      // README files in a policy folder describe the folder; they are not policies
-      found = found.filter((f) => !/(^|\/)readme\.(md|markdown)$/i.test(f));
-      if (found.length === 0) errors.push({ path: displayPath(input, cwd), message: 'directory holds no .md, .markdown, .yaml or .yml files' });
-      found.forEach((f) => files.add(displayPath(resolve(cwd, input, f), cwd)));
+      // our own walk rather than a glob: a subfolder that cannot be read is reported, not skipped
+      const walked = await walkDir(resolve(cwd, input), { accept: isPolicyName, enter: isWalkedDir });
+      for (const e of walked.errors) errors.push({ path: displayPath(e.path, cwd), message: e.message });
+      if (walked.files.length === 0 && walked.errors.length === 0) errors.push({ path: displayPath(input, cwd), message: 'directory holds no .md, .markdown, .yaml or .yml files' });
+      walked.files.forEach((f) => files.add(displayPath(f, cwd)));
     } else {
       files.add(displayPath(input, cwd));
     }

@@ -1,11 +1,7 @@
 /** Command-line wiring only: parse, call the audit, render, exit. */
-import { Command, CommanderError, Option } from 'commander';
-import { loadCatalogue } from '../catalogue/load.js';
-import { EXIT_ERROR, exitCode } from '../audit/exit-code.js';
-import { auditFiles, emptyReport } from '../audit/run.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
-import { discover } from './discover.js';
-import { runExplain, runList } from './catalogue-commands.js';
 import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Profile } from '../catalogue/types.js';
@@ -18,6 +14,15 @@ interface AuditFlags {
   asOf?: string;
   catalogue?: string;
   maxFileSize?: number;
+  jobs?: number;
+  output?: string;
+}
+
+/** --jobs: a whole number of threads, at least 1. */
+function parseJobs(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1) throw new InvalidArgumentError(`"${v}" is not a number of threads (1 or more)`);
+  return n;
 }
 
 const EXAMPLES = `
@@ -32,21 +37,32 @@ Examples:
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
-async function runAudit(paths: string[], flags: AuditFlags): Promise<number> {
-  const catalogue = loadCatalogue(flags.catalogue);
-  const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
-  const report = emptyReport(catalogue, opts);
-  const found = await discover(paths);
-  report.errors.push(...found.errors);
-  await auditFiles(found.files, catalogue, opts, report);
-  if (flags.format === 'json') {
-    const { renderJson } = await import('../report/json.js');
-    process.stdout.write(renderJson(report));
-  } else {
-    const { renderTerminal } = await import('../report/terminal.js');
-    process.stdout.write(renderTerminal(report, { quiet: flags.quiet ?? false, color: colorLevel(process.stdout) }));
+async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: string | Uint8Array) => Promise<void>): Promise<number> {
+  if (flags.output !== undefined && !sink) {
+    // --output: the report is written beside its target and renamed into place only when complete
+    const { AtomicWriteError, writeAtomically } = await import('../util/atomic-write.js');
+    try {
+      return await writeAtomically(flags.output, (write) => runAudit(paths, flags, write));
+    } catch (e) {
+      if (!(e instanceof AtomicWriteError)) throw e;
+      process.stderr.write(`wt-audit: ${e.message}\n`);
+      return EXIT_ERROR;
+    }
   }
-  return exitCode(report, flags.failOn);
+  // the audit modules (parsers, catalogue, workers) load only for this command
+  const { auditPaths } = await import('../audit/run.js');
+  const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
+  const cmd = { ...opts, ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) };
+  const out = sink ?? ((chunk: string | Uint8Array): void | Promise<void> => (process.stdout.write(chunk) ? undefined : new Promise((r) => process.stdout.once('drain', r))));
+  if (flags.format === 'json') {
+    // documents are written as they are audited, in path order, and not kept
+    const { JsonReportWriter } = await import('../report/json.js');
+    return (await auditPaths(paths, cmd, new JsonReportWriter(out))).exit;
+  }
+  const { report, exit } = await auditPaths(paths, cmd);
+  const { renderTerminal } = await import('../report/terminal.js');
+  await out(renderTerminal(report, { quiet: flags.quiet ?? false, color: sink ? 0 : colorLevel(process.stdout) }));
+  return exit;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -64,6 +80,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
     .addOption(new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'))
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
+    .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'))
+    .addOption(new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {
@@ -80,7 +98,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--changed-in <year>', 'only requirements new or strengthened in this edition (2026 or 2023)')
     .addOption(new Option('-f, --format <format>', 'terminal or json').argParser(parseFormat).default('terminal'))
     .option('--catalogue <dir>', 'requirement folder to use')
-    .action((flags: { profile?: Profile; changedIn?: string; format: Format; catalogue?: string }) => {
+    .action(async (flags: { profile?: Profile; changedIn?: string; format: Format; catalogue?: string }) => {
+      const { runList } = await import('./catalogue-commands.js');
       setExit(runList(flags));
     });
 
@@ -89,7 +108,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('show a requirement: reference, applicability, change, remediation and model wording')
     .argument('<id>', 'requirement id, e.g. WT26-C4-ALLEGATIONS')
     .option('--catalogue <dir>', 'requirement folder to use')
-    .action((id: string, flags: { catalogue?: string }) => {
+    .action(async (id: string, flags: { catalogue?: string }) => {
+      const { runExplain } = await import('./catalogue-commands.js');
       setExit(runExplain(id, flags));
     });
   return program;

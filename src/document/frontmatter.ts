@@ -7,6 +7,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { metaFromYamlMap } from './meta.js';
 import { emptyMeta, InputError, type PolicyMeta } from './model.js';
+import { checkYamlNesting } from './yaml-guard.js';
 
 export interface FrontMatter {
   meta: PolicyMeta;
@@ -24,7 +25,9 @@ const TOML_FENCE = /^\+\+\+[ \t]*\r?$/;
 
 /** Message of a yaml error without its own "at line X, column Y" and code excerpt. */
 export function yamlErrorText(err: YAMLError): string {
-  return err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const text = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  // the yaml library reports its own stack overflow on absurdly deep nesting as an error
+  return /maximum call stack/i.test(text) ? 'nested too deeply to read (thousands of levels of lists or mappings)' : text;
 }
 
 function blankLines(lines: string[], from: number, to: number): string {
@@ -67,6 +70,7 @@ export function splitFrontMatter(path: string, text: string): FrontMatter {
     // the YAML source starts on file line 2
     throw new InputError(`invalid front matter: ${yamlErrorText(err)}`, path, pos.line + 1, pos.col);
   }
+  checkYamlNesting(path, doc.contents, lineCounter, 1);
   const contents = doc.contents;
   // "---" / a line of text / "---" is a rule and a setext heading in Markdown, not front matter
   if (isScalar(contents) && typeof contents.value === 'string') return none;

@@ -3,8 +3,9 @@
  * Every problem with the file becomes an InputError, so a batch reports it and carries on.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { isSymlink } from '../util/fs-errors.js';
 import { decodePolicyBytes } from './decode.js';
 import { parseMarkdown } from './markdown.js';
 import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
@@ -35,11 +36,14 @@ function humanSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function ioMessage(e: unknown): string {
+function ioMessage(e: unknown, path: string): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
     case 'ENOENT':
-      return 'file not found';
+      // the name is there but leads nowhere: a link to a file that is gone
+      return isSymlink(path) ? 'broken symbolic link (its target does not exist)' : 'file not found';
+    case 'ELOOP':
+      return 'symbolic link loop (too many levels of links)';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -64,24 +68,52 @@ export async function loadPolicy(path: string, opts: LoadOptions = {}): Promise<
     if (info.size > limit) {
       throw new InputError(`file is too large (${humanSize(info.size)}; the limit is ${humanSize(limit)}, set with --max-file-size)`, path);
     }
-    bytes = await readFile(path);
+    bytes = await readAtMost(path, limit);
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(ioMessage(e), path);
+    throw new InputError(ioMessage(e, path), path);
   }
-  // the file may have grown between stat and read
-  if (bytes.length > limit) throw new InputError(`file is too large (over ${humanSize(limit)})`, path);
+  // the file grew between stat and read (or its size was not known)
+  if (bytes.length > limit) throw new InputError(`file is too large (over ${humanSize(limit)}, set with --max-file-size)`, path);
+  return policyFromBytes(path, bytes, format);
+}
 
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = decodePolicyBytes(bytes, path);
-
-  let parsed: Omit<PolicyDocument, 'sha256'>;
+/** Read up to limit + 1 bytes: enough to tell that a file is over the limit without holding all of it. */
+async function readAtMost(path: string, limit: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
   try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= limit) {
+      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The document in a policy file's bytes: decode, parse, and check there is policy text. Pure (no
+ * file access), so it can be tested on any bytes.
+ * @throws InputError for every problem with the content; nothing else escapes
+ */
+export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): PolicyDocument {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let parsed: Omit<PolicyDocument, 'sha256'>;
+  let text: string;
+  try {
+    text = decodePolicyBytes(bytes, path);
     parsed = format === 'markdown' ? parseMarkdown(path, text) : parseYamlPolicy(path, text);
   } catch (e) {
     if (e instanceof InputError) throw e;
     // a parser bug or an input it chokes on must not take the whole run down
-    throw new InputError(`could not parse ${format === 'markdown' ? 'Markdown' : 'YAML'}: ${(e as Error)?.message ?? String(e)}`, path);
+    const why = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to read' : e instanceof Error ? e.message : String(e);
+    throw new InputError(`could not parse ${format === 'markdown' ? 'Markdown' : 'YAML'}: ${why}`, path);
   }
 
   if (!parsed.blocks.some((b) => b.kind !== 'field')) {

@@ -13,8 +13,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
+import { checkMarkdown } from './markdown-guard.js';
 import { leadFieldText } from './meta.js';
 import type { Block, BlockContext, BlockKind, NamedLead, PolicyDocument, Position, Section } from './model.js';
+import { parseInPieces } from './pieces.js';
 
 // =============================================================================================
 // Shared with the YAML policy loader: word counts, link share, the context rules, the builder.
@@ -235,11 +237,16 @@ export interface Normalised {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 /** `#Safeguarding`, `##2. Roles`: a heading typed without its space (CommonMark reads it as text). */
 const HEADING_NO_SPACE = /^(#{1,6})(?=[\p{L}\p{N}])/u;
-/** A line holding only template logic: `{% if x %}`, `{%- endfor -%}`, `{# comment #}`. */
-const TEMPLATE_LOGIC_LINE = /^[ \t]*(?:(?:\{%[^\n]*?%\}|\{#[^\n]*?#\})[ \t]*)+$/;
+/**
+ * A line holding only template logic: `{% if x %}`, `{%- endfor -%}`, `{# comment #}`. A tag's
+ * inside may not run past its own `%}` / `#}`: with a lazy `.*?` there, a line of many tags ending
+ * in text had exponentially many ways to fail (a 40-tag line hung the loader).
+ */
+const TEMPLATE_LOGIC_LINE = /^[ \t]*(?:(?:\{%(?:[^%\n]|%(?!\}))*%\}|\{#(?:[^#\n]|#(?!\}))*#\})[ \t]*)+$/;
 const MKDOCS_ADMONITION = /^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+(?:"([^"]*)"|'([^']*)'))?[ \t]*$/;
 const MKDOCS_TAB = /^([ \t]*)===\+?[ \t]+"([^"]*)"[ \t]*$/;
-const FENCED_DIV_OPEN = /^([ \t]{0,3}):::+[ \t]*\{?\.?([A-Za-z][\w-]*)\}?(?:[ \t]+(.*?))?[ \t]*$/;
+/** `::: note Title` (Pandoc / markdown-it-container). The title is the rest of the line, cut in code: a lazy title followed by optional spaces was quadratic on long lines. */
+const FENCED_DIV_OPEN = /^([ \t]{0,3}):::+[ \t]*\{?\.?([A-Za-z][\w-]*)\}?(?=[ \t]|$)/;
 const FENCED_DIV_CLOSE = /^[ \t]{0,3}:::+[ \t]*$/;
 
 function indentWidth(line: string): number {
@@ -271,6 +278,24 @@ function capitalise(s: string): string {
 }
 
 /**
+ * The line that closes the fenced div opened at line `open`, or -1. Divs opened inside it are
+ * matched in the same pass and remembered in `closes`, so a file of many unclosed `:::` openers is
+ * read once, not once per opener.
+ */
+function findDivClose(lines: readonly string[], open: number, closes: Map<number, number>): number {
+  const stack = [open];
+  for (let j = open + 1; j < lines.length; j++) {
+    if (FENCED_DIV_OPEN.test(lines[j]!)) stack.push(j);
+    else if (FENCED_DIV_CLOSE.test(lines[j]!)) {
+      closes.set(stack.pop()!, j);
+      if (stack.length === 0) return j;
+    }
+  }
+  for (const o of stack) closes.set(o, -1);
+  return -1;
+}
+
+/**
  * Fix what CommonMark would misread in hand-made policies, line by line, outside code fences.
  * Admonition markers are blanked and their bodies dedented so the body reads as text (indented
  * four spaces it would be a code block); the title comes back as an 'admonition' block.
@@ -279,6 +304,7 @@ export function normaliseMarkdown(text: string): Normalised {
   const lines = text.split('\n');
   const admonitions: Admonition[] = [];
   const columnFixes: Normalised['columnFixes'] = new Map();
+  const divCloses = new Map<number, number>();
   let fence: { ch: string; len: number } | undefined;
 
   for (let i = 0; i < lines.length; i++) {
@@ -328,20 +354,9 @@ export function normaliseMarkdown(text: string): Normalised {
     }
     const div = FENCED_DIV_OPEN.exec(line);
     if (div) {
-      let close = -1;
-      let depth = 0;
-      for (let j = i + 1; j < lines.length; j++) {
-        if (FENCED_DIV_OPEN.test(lines[j]!)) depth++;
-        else if (FENCED_DIV_CLOSE.test(lines[j]!)) {
-          if (depth === 0) {
-            close = j;
-            break;
-          }
-          depth--;
-        }
-      }
+      const close = divCloses.get(i) ?? findDivClose(lines, i, divCloses);
       if (close !== -1) {
-        const title = (div[3] ?? '').trim() || capitalise(div[2]!.replace(/[-_]/g, ' '));
+        const title = line.slice(div[0].length).trim() || capitalise(div[2]!.replace(/[-_]/g, ' '));
         admonitions.push({ line: i + 1, column: div[1]!.length + 1, endColumn: line.length + 1, title, bodyStart: i + 2, bodyEnd: close });
         lines[i] = '';
         lines[close] = '';
@@ -815,7 +830,8 @@ class MarkdownWalker {
 
 function looksLikeProse(value: string): boolean {
   if (countWords(value) < 5) return false;
-  if (/[;{}]\s*$/m.test(value) || /^\s*(?:\$|>>>|#include|import |def |function )/m.test(value)) return false;
+  // leading space within one line only: `^\s*` ran across every following blank line, quadratic
+  if (/[;{}]\s*$/m.test(value) || /^[^\S\n\r\u2028\u2029]*(?:\$|>>>|#include|import |def |function )/m.test(value)) return false;
   const letters = value.match(/[\p{L}\s,.'’()-]/gu)?.length ?? 0;
   return letters / value.length >= 0.85;
 }
@@ -828,8 +844,10 @@ const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 'sha256'> {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = splitFrontMatter(path, source);
+  // refuse what would make the parser hang, and cut huge paragraphs into pieces it can take
+  const cuts = checkMarkdown(path, front.body);
   const normalised = normaliseMarkdown(front.body);
-  const root = processor.parse(normalised.text) as Root;
+  const root = parseInPieces(normalised.text, cuts, (piece) => processor.parse(piece) as Root);
 
   const builder = new DocumentBuilder();
   const sourceLines = source.split('\n');

@@ -7,27 +7,21 @@
  * The file is validated against checks/schema/policy.schema.json; every error names the file
  * line and column of the offending node, because the people fixing these files are not developers.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Scalar } from 'yaml';
-import { schemaPath } from '../catalogue/paths.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { POLICY_AJV_OPTIONS, POLICY_SCHEMA, validatorFor } from '../catalogue/validate.js';
 import { yamlErrorText } from './frontmatter.js';
 import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
 import { metaFromYamlMap } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
+import { checkYamlNesting } from './yaml-guard.js';
 
 /** Aliases beyond this many make toJS throw: a "billion laughs" file is refused, not expanded. */
 const MAX_ALIASES = 100;
 
-let validator: ValidateFunction | undefined;
-
-/** The policy schema, compiled on first use and kept for the life of the process. */
+/** The policy schema's validator: precompiled at build time, else compiled on first use; kept for the life of the process. */
 function policyValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, allowUnionTypes: true });
-    validator = ajv.compile(JSON.parse(readFileSync(schemaPath('policy.schema.json'), 'utf8')) as object);
-  }
-  return validator;
+  return validatorFor(POLICY_SCHEMA, POLICY_AJV_OPTIONS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -268,6 +262,18 @@ function walkSections(seq: Node | undefined, depth: number, doc: Document, sourc
   }
 }
 
+/** Where the first alias (`*name`) is written, to point at an alias bomb. */
+function firstAliasAt(doc: Document, lines: LineCounter): { line: number; col: number } | undefined {
+  let at: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) at = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return at === undefined ? undefined : lines.linePos(at);
+}
+
 /**
  * Parse a YAML policy into the document model, without its hash.
  * @throws InputError for YAML syntax errors, duplicate keys, alias bombs and schema errors,
@@ -278,13 +284,15 @@ export function parseYamlPolicy(path: string, text: string): Omit<PolicyDocument
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) throw firstWithCount(path, syntaxProblem(doc, lines, source));
+  checkYamlNesting(path, doc.contents, lines);
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     if (e instanceof ReferenceError) {
-      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path);
+      const at = firstAliasAt(doc, lines);
+      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path, at?.line, at?.col);
     }
     throw e;
   }

@@ -3,7 +3,8 @@
  * matter / YAML fields or from text such as "Next review: September 2027". Judged against --as-of.
  */
 import type { DateRole } from '../catalogue/types.js';
-import { addMonths, findDates } from './dates.js';
+import type { DocIndex } from './doc-index.js';
+import { addMonths, findDates, type FoundDate } from './dates.js';
 import { NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
 
 interface Candidate {
@@ -45,11 +46,24 @@ function fromFields(role: DateRole, ctx: MatchContext): Candidate[] {
   return out;
 }
 
+/** The dates in each block of a document, found once for all the date checks of the catalogue. */
+const datesByDocument = new WeakMap<DocIndex, FoundDate[][]>();
+
+function blockDates(index: DocIndex): FoundDate[][] {
+  let dates = datesByDocument.get(index);
+  if (!dates) {
+    // dates sit in short lines; skip giant blocks
+    dates = index.doc.blocks.map((block) => (block.text.length > 20000 ? [] : findDates(block.text)));
+    datesByDocument.set(index, dates);
+  }
+  return dates;
+}
+
 function fromText(role: DateRole, ctx: MatchContext): Candidate[] {
   const out: Candidate[] = [];
-  ctx.index.doc.blocks.forEach((block) => {
-    if (block.text.length > 20000) return; // dates sit in short lines; skip giant blocks
-    for (const d of findDates(block.text)) {
+  const dates = blockDates(ctx.index);
+  ctx.index.doc.blocks.forEach((block, b) => {
+    for (const d of dates[b]!) {
       const lineStart = block.text.lastIndexOf('\n', d.s) + 1;
       const before = block.text.slice(Math.max(lineStart, d.s - 80), d.s);
       if (roleOfDate(before) !== role) continue;

@@ -42,6 +42,8 @@ function month(name: string): number {
 
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
+  // every pattern has a digit: most blocks have none, and need no regular expression
+  if (!/\d/.test(text)) return out;
   // Dates are short; skip pathological single-line megabyte strings quickly by bounding matches.
   for (const m of text.matchAll(DATE_PATTERN)) {
     const g = m.slice(1);

@@ -56,14 +56,40 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
   return false;
 }
 
+/**
+ * Where each sentence of a token list starts and ends, and what was already worked out about it.
+ * Every match asks about its sentence; walking the sentence afresh each time made one long
+ * sentence full of matches quadratic (a hostile one-line policy hung the audit).
+ */
+interface Sentences {
+  start: number[];
+  end: number[];
+  disclaims: Array<boolean | undefined>;
+  historic: Array<boolean | undefined>;
+}
+
+const sentenceCache = new WeakMap<Token[], Sentences>();
+
+function sentencesOf(tokens: Token[]): Sentences {
+  let s = sentenceCache.get(tokens);
+  if (!s) {
+    const found: Sentences = { start: [], end: [], disclaims: [], historic: [] };
+    // sentence numbers never go down along the tokens, so each sentence is one run
+    tokens.forEach((t, i) => {
+      found.start[t.sent] ??= i;
+      found.end[t.sent] = i + 1;
+    });
+    sentenceCache.set(tokens, found);
+    s = found;
+  }
+  return s;
+}
+
 /** Token range of the sentence containing token i. */
 export function sentenceRange(tokens: Token[], i: number): [number, number] {
+  const s = sentencesOf(tokens);
   const sent = tokens[i]!.sent;
-  let a = i;
-  while (a > 0 && tokens[a - 1]!.sent === sent) a--;
-  let b = i;
-  while (b < tokens.length && tokens[b]!.sent === sent) b++;
-  return [a, b];
+  return [s.start[sent]!, s.end[sent]!];
 }
 
 /** Is the phrase match starting at token `start` denied by its sentence? */
@@ -84,8 +110,9 @@ export function isNegated(tokens: Token[], start: number, phraseIsSelfNegating: 
       return true;
     }
   }
+  const s = sentencesOf(tokens);
   const [a, b] = sentenceRange(tokens, start);
-  return sentenceDisclaims(tokens, a, b);
+  return (s.disclaims[here.sent] ??= sentenceDisclaims(tokens, a, b));
 }
 
 const HISTORY_WORDS = new Set([
@@ -96,7 +123,11 @@ const HISTORY_WORDS = new Set([
 
 /** Is the sentence around token i talking about a term as history ("formerly the LSCB")? */
 export function isHistoric(tokens: Token[], i: number): boolean {
-  const [a, b] = sentenceRange(tokens, i);
+  const s = sentencesOf(tokens);
+  return (s.historic[tokens[i]!.sent] ??= sentenceIsHistoric(tokens, ...sentenceRange(tokens, i)));
+}
+
+function sentenceIsHistoric(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const w = tokens[k]!.w;
     if (HISTORY_WORDS.has(w)) return true;

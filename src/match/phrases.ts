@@ -78,6 +78,13 @@ function node(): TrieNode {
   return { lit: new Map(), stems: new Map(), stemLens: [], cls: new Map(), out: [] };
 }
 
+export interface PhraseSetSnapshot {
+  root: unknown;
+  ids: Map<string, number>;
+  source: string[];
+  selfNegating: boolean[];
+}
+
 export interface PhraseMatch {
   phrase: number;
   /** token index of the first token, and one past the last */
@@ -92,6 +99,12 @@ export class PhraseSet {
   readonly source: string[] = [];
   /** phrases that begin with a negation word themselves ("do not promise") are never negated */
   readonly selfNegating: boolean[] = [];
+  /**
+   * The root's word and stem children each word leads to, in walk order, remembered: every token
+   * starts a walk at the root, most end there, and documents repeat their words. Cleared when a
+   * phrase is added, and when it holds too many words.
+   */
+  private rootNext = new Map<string, TrieNode[]>();
 
   /** Add a phrase (idempotent); returns its id. Two-word phrases also match written as one word. */
   add(phrase: string): number {
@@ -99,6 +112,7 @@ export class PhraseSet {
     const key = phraseKey(tokens);
     const existing = this.ids.get(key);
     if (existing !== undefined) return existing;
+    this.rootNext.clear();
     const id = this.source.length;
     this.ids.set(key, id);
     this.source.push(phrase);
@@ -138,7 +152,7 @@ export class PhraseSet {
     if (depth >= MAX_PHRASE_TOKENS) return;
     const tok = text.tokens[at];
     // class spans may start here even at the end of words (none past the last token)
-    const spans = text.spans.get(at);
+    const spans = n.cls.size > 0 ? text.spans.get(at) : undefined;
     if (spans) {
       for (const sp of spans) {
         const next = n.cls.get(sp.cls);
@@ -146,19 +160,62 @@ export class PhraseSet {
       }
     }
     if (!tok) return;
-    const lit = n.lit.get(tok.w);
-    if (lit) this.walk(lit, text, start, at + 1, depth + 1, found);
-    for (const len of n.stemLens) {
-      if (tok.w.length < len) continue;
-      const next = n.stems.get(tok.w.slice(0, len));
-      if (next) this.walk(next, text, start, at + 1, depth + 1, found);
+    if (n === this.root) {
+      for (const next of this.fromRoot(tok.w)) this.walk(next, text, start, at + 1, depth + 1, found);
+    } else {
+      const lit = n.lit.get(tok.w);
+      if (lit) this.walk(lit, text, start, at + 1, depth + 1, found);
+      for (const len of n.stemLens) {
+        if (tok.w.length < len) continue;
+        const next = n.stems.get(tok.w.slice(0, len));
+        if (next) this.walk(next, text, start, at + 1, depth + 1, found);
+      }
     }
     if (n.any) this.walk(n.any, text, start, at + 1, depth + 1, found);
+  }
+
+  private fromRoot(w: string): TrieNode[] {
+    let next = this.rootNext.get(w);
+    if (!next) {
+      if (this.rootNext.size >= ROOT_MEMO_WORDS) this.rootNext.clear();
+      next = wordChildren(this.root, w);
+      this.rootNext.set(w, next);
+    }
+    return next;
   }
 
   get size(): number {
     return this.source.length;
   }
+
+  /** The whole set as plain data (Maps, arrays), for the build's compiled-catalogue snapshot (v8.serialize). */
+  toSnapshot(): PhraseSetSnapshot {
+    return { root: this.root, ids: this.ids, source: this.source, selfNegating: this.selfNegating };
+  }
+
+  /** A set equal to the one a snapshot was taken of. */
+  static fromSnapshot(snap: PhraseSetSnapshot): PhraseSet {
+    const set = new PhraseSet();
+    Object.assign(set, { root: snap.root, ids: snap.ids, source: snap.source, selfNegating: snap.selfNegating });
+    return set;
+  }
+}
+
+/** Most distinct words the root memo holds before it starts afresh. */
+const ROOT_MEMO_WORDS = 50_000;
+const NO_NODES: TrieNode[] = [];
+
+/** The children of n a word leads to, in the order walk() tries them: its literal child, then its stem children. */
+function wordChildren(n: TrieNode, w: string): TrieNode[] {
+  let out: TrieNode[] | undefined;
+  const lit = n.lit.get(w);
+  if (lit) out = [lit];
+  for (const len of n.stemLens) {
+    if (w.length < len) continue;
+    const next = n.stems.get(w.slice(0, len));
+    if (next) (out ??= []).push(next);
+  }
+  return out ?? NO_NODES;
 }
 
 function getOr<K>(m: Map<K, TrieNode>, k: K): TrieNode {

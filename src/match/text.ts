@@ -93,14 +93,21 @@ export function normaliseWord(raw: string): string {
 }
 
 function numberValue(w: string): number | undefined {
-  if (/^\d+$/.test(w) && w.length <= 9) return Number(w);
-  const v = NUMBER_WORDS[w];
-  if (v !== undefined) return v;
-  // 1st, 2nd, 18th, 24th
-  const m = /^(\d+)(st|nd|rd|th)$/.exec(w);
-  if (m) return Number(m[1]);
-  return undefined;
+  // called for every token: only a word starting with a digit needs a regular expression
+  const c = w.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d+$/.test(w)) return w.length <= 9 ? Number(w) : undefined;
+    // 1st, 2nd, 18th, 24th
+    const m = /^(\d+)(st|nd|rd|th)$/.exec(w);
+    return m ? Number(m[1]) : undefined;
+  }
+  // a Map lookup: reading an object property by a fresh string is far slower. The object's own
+  // answer is kept for names it inherits ("constructor"), so results are exactly as before.
+  return NUMBER_WORD_VALUES.get(w) ?? (INHERITED_NAMES.has(w) ? NUMBER_WORDS[w] : undefined);
 }
+
+const NUMBER_WORD_VALUES = new Map(Object.entries(NUMBER_WORDS));
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 interface RawWord {
   raw: string;
@@ -172,18 +179,29 @@ function findPlaceholders(text: string): Array<{ s: number; e: number; filled: b
   const found: Array<{ s: number; e: number; filled: boolean }> = [];
   let i = 0;
   const n = text.length;
+  // Where each closer next occurs, remembered: searching afresh from every opener made a text of
+  // many unclosed "{{" or "[" quadratic. A remembered position still ahead of the search start is
+  // the answer; -1 (no closer at all) stays true as the search moves on.
+  const nextAt = new Map<string, number>();
+  const indexOf = (close: string, from: number): number => {
+    const at = nextAt.get(close);
+    if (at !== undefined && (at === -1 || at >= from)) return at;
+    const found = text.indexOf(close, from);
+    nextAt.set(close, found);
+    return found;
+  };
   while (i < n) {
     const c = text[i]!;
     if ((c === '{' && (text[i + 1] === '{' || text[i + 1] === '%')) || (c === '$' && text[i + 1] === '{')) {
       const close = c === '$' ? '}' : text[i + 1] === '{' ? '}}' : '%}';
-      const end = text.indexOf(close, i + 2);
+      const end = indexOf(close, i + 2);
       if (end !== -1 && end - i < 200) {
         found.push({ s: i, e: end + close.length, filled: true });
         i = end + close.length;
         continue;
       }
     } else if (c === '[') {
-      const end = text.indexOf(']', i + 1);
+      const end = indexOf(']', i + 1);
       // "[Name]", "[insert LADO number]" — but not a footnote "[^1]" or a checkbox "[x]"
       if (end !== -1 && end - i < 80 && end - i > 2 && text[i + 1] !== '^' && text[end + 1] !== '(') {
         const inner = text.slice(i + 1, end);
@@ -272,11 +290,13 @@ export function tokenize(text: string): TokenizedText {
   let sent = 0;
   let cl = 0;
   const rawToToken: number[] = [];
+  let phRead = 0;
   for (let r = 0; r < raws.length; r++) {
     const rw = raws[r]!;
     rawToToken.push(tokens.length);
     if (rw.raw === '\u0000placeholder') {
-      const info = phStarts.find((x) => x.rawIndex === r)!;
+      // placeholders were recorded in raw-word order, so the next unread one is this one
+      const info = phStarts[phRead++]!;
       tokens.push({ w: '<placeholder>', s: rw.s, e: rw.e, sent, cl, cap: false });
       addSpan(tokens.length - 1, { cls: 'placeholder', end: tokens.length, filled: info.filled });
     } else {

@@ -103,16 +103,30 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   let wrong: { hit: Hit; stated: Stated } | undefined;
   let blockLevelOk: Hit | undefined;
   const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h, ctx)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
+  // figures read once per sentence and once per block: many hits in one long sentence or block
+  // must not re-read it each time (that was quadratic)
+  const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined }>();
+  const blockMatches = new Map<number, boolean>();
   for (const hit of ctx.index.hits(a.concept)) {
     if (!usable(hit, ctx)) continue;
     const tokens = ctx.index.texts[hit.block]!.tokens;
     const [s, e] = sentenceRange(tokens, hit.start);
-    if (alsoBySentence.has(`${hit.block}:${tokens[hit.start]!.sent}`)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
-    const figures = statedFigures(tokens, s, e, a.unit);
-    if (figures.some(matches)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
-    const other = figures.find((f) => a.unit === 'age' || f.unit !== 'year');
+    const sentKey = `${hit.block}:${tokens[hit.start]!.sent}`;
+    if (alsoBySentence.has(sentKey)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
+    let read = sentenceFigures.get(sentKey);
+    if (!read) {
+      const figures = statedFigures(tokens, s, e, a.unit);
+      read = { ok: figures.some(matches), other: figures.find((f) => a.unit === 'age' || f.unit !== 'year') };
+      sentenceFigures.set(sentKey, read);
+    }
+    if (read.ok) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
+    const other = read.other;
     if (other && !wrong) wrong = { hit, stated: other };
-    if (!blockLevelOk && statedFigures(tokens, 0, tokens.length, a.unit).some(matches)) blockLevelOk = hit;
+    if (!blockLevelOk) {
+      let inBlock = blockMatches.get(hit.block);
+      if (inBlock === undefined) blockMatches.set(hit.block, (inBlock = statedFigures(tokens, 0, tokens.length, a.unit).some(matches)));
+      if (inBlock) blockLevelOk = hit;
+    }
   }
   if (blockLevelOk) return { state: 'ok', evidence: [evidenceFor(ctx.index, blockLevelOk, true)] };
   if (wrong) {

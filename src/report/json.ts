@@ -1,6 +1,69 @@
 /** The JSON report: the result model as is, keys in a fixed order, so the same input gives the same bytes. */
-import type { AuditReport } from '../audit/result.js';
+import type { AuditReport, DocumentResult, InputErrorReport } from '../audit/result.js';
 
 export function renderJson(report: AuditReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const DOC_BEFORE = '{\n  "documents": [\n    ';
+const DOC_AFTER = '\n  ]\n}';
+
+/** One document exactly as renderJson lays it out inside the report's "documents" array. */
+export function documentJson(doc: DocumentResult): string {
+  // stringified at the depth it has in the report, so JSON.stringify does the indenting
+  const text = JSON.stringify({ documents: [doc] }, null, 2);
+  return text.slice(DOC_BEFORE.length, text.length - DOC_AFTER.length);
+}
+
+/** Stands in for the documents while the frame of the report is laid out. */
+const SLOT = '\u0001wt-audit documents\u0001';
+const SLOT_JSON = JSON.stringify(SLOT);
+/** What JSON.stringify(…, null, 2) puts between `"documents": ` and the first document. */
+const OPEN = '[\n    ';
+const CLOSE = '\n  ]';
+/** …and between two documents, after the comma. */
+const NEXT = '\n    ';
+
+/** The report's text before and after its documents, from JSON.stringify itself. */
+function frame(report: AuditReport, errors: InputErrorReport[], warnings: InputErrorReport[]): { head: string; tail: string } {
+  const text = JSON.stringify({ ...report, documents: [SLOT], errors, warnings }, null, 2);
+  const at = text.indexOf(SLOT_JSON);
+  const head = text.slice(0, at);
+  const tail = text.slice(at + SLOT_JSON.length);
+  if (!head.endsWith(OPEN) || !tail.startsWith(CLOSE)) throw new Error('unexpected JSON layout');
+  return { head: head.slice(0, -OPEN.length), tail: tail.slice(CLOSE.length) };
+}
+
+/**
+ * Writes the same bytes as renderJson(report), a document at a time, so a run over many files
+ * never holds more than a few documents: start() with the report's header (documents empty), then
+ * each document's documentJson() in report order, then end() with the errors and warnings.
+ */
+export class JsonReportWriter {
+  private header: AuditReport | undefined;
+  private count = 0;
+
+  constructor(private readonly write: (chunk: string | Uint8Array) => void | Promise<void>) {}
+
+  start(report: AuditReport): void {
+    this.header = { ...report, documents: [], errors: [], warnings: [] };
+  }
+
+  /** A document as documentJson() renders it, as text or as its UTF-8 bytes. */
+  async document(json: string | Uint8Array): Promise<void> {
+    if (!this.header) throw new Error('JsonReportWriter: start() first');
+    const before = this.count === 0 ? frame(this.header, [], []).head + OPEN : `,${NEXT}`;
+    this.count++;
+    if (typeof json === 'string') await this.write(before + json);
+    else {
+      await this.write(before);
+      await this.write(json);
+    }
+  }
+
+  async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {
+    if (!this.header) throw new Error('JsonReportWriter: start() first');
+    const { head, tail } = frame(this.header, errors, warnings);
+    await this.write(this.count === 0 ? `${head}[]${tail}\n` : `${CLOSE}${tail}\n`);
+  }
 }

@@ -1,0 +1,237 @@
+/**
+ * `npm run bench`: the speed benchmark of issue 4. Generates a corpus, then measures in one run:
+ *
+ * - a cold single-file audit of a typical policy: whole-process wall time, median of 10;
+ * - the whole corpus with the full catalogue (JSON report to a file): wall time, documents/s,
+ *   MB/s and peak RSS, on all cores and on one (--jobs 1);
+ * - the parsing floor: remark-parse alone over the same files in one thread, and remark-parse
+ *   with remark-gfm (the tool's own parser configuration);
+ * - the ratios, and whether the JSON report is byte-identical across worker counts.
+ *
+ * Every corpus measurement is a whole process, started fresh, and they are interleaved round by
+ * round so that a noisy neighbour hurts all of them alike; the figures are medians over rounds.
+ * Prints a table and writes it to bench/results.md (between the bench markers, keeping the notes).
+ *
+ *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'wt-audit.js');
+const CORPUS = join(ROOT, 'bench', 'corpus');
+const RESULTS = join(ROOT, 'bench', 'results.md');
+const RSS_HOOK = join(ROOT, 'bench', 'rss-hook.mjs');
+const AS_OF = '2026-11-01';
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+const FILES = arg('files', 1000);
+const ROUNDS = arg('rounds', 3);
+const SINGLE_RUNS = arg('single-runs', 10);
+const PROFILE = process.argv.includes('--profile');
+const WRITE = !process.argv.includes('--no-write');
+const CORES = availableParallelism();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sha256File = (p) => createHash('sha256').update(readFileSync(p)).digest('hex');
+const log = (s) => process.stderr.write(`${s}\n`);
+
+/** Run node with args; stdout to a file (or ignored); returns wall ms, exit code and peak RSS (KiB). */
+function runNode(args, { stdoutFile, env = {} } = {}) {
+  const scratch = mkdtempSync(join(tmpdir(), 'wt-bench-'));
+  const rssFile = join(scratch, 'rss');
+  const fd = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', fd, 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', WT_BENCH_RSS: rssFile, ...env },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const ms = performance.now() - t0;
+  if (typeof fd === 'number') closeSync(fd);
+  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  rmSync(scratch, { recursive: true, force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`);
+  return { ms, code: r.status, rssKb, stderr: r.stderr?.toString() ?? '' };
+}
+
+/** The first n corpus files, as paths for the command line. */
+function corpusSlice(n) {
+  return readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort().slice(0, n).map((f) => `bench/corpus/${f}`);
+}
+
+function typicalPolicy(dir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ f, size: statSync(join(dir, f)).size }));
+  const mid = median(files.map((x) => x.size));
+  return files.reduce((best, x) => (Math.abs(x.size - mid) < Math.abs(best.size - mid) ? x : best)).f;
+}
+
+// -------------------------------------------------------------------------------------------------
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build');
+log(`generating ${FILES} policies in bench/corpus …`);
+const corpus = generateCorpus(FILES, CORPUS);
+const corpusMB = corpus.bytes / 1e6;
+const machine = {
+  cores: CORES,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memGB: (totalmem() / 2 ** 30).toFixed(1),
+  node: process.version,
+  load: loadavg().map((x) => x.toFixed(2)).join(' '),
+};
+log(`${corpus.files} files, ${corpusMB.toFixed(2)} MB; ${machine.cores} cores, Node ${machine.node}, load ${machine.load}`);
+
+// single file, cold: the whole process, as a user runs it
+const typical = typicalPolicy(CORPUS);
+const typicalRel = `bench/corpus/${typical}`;
+const single = [];
+const version = [];
+const bare = [];
+for (let i = 0; i < SINGLE_RUNS; i++) {
+  single.push(runNode([BIN, typicalRel, '--as-of', AS_OF]).ms);
+  version.push(runNode([BIN, '--version']).ms);
+  bare.push(runNode(['-e', '0']).ms);
+}
+log(`single-file audit: median ${median(single).toFixed(0)} ms (--version ${median(version).toFixed(0)} ms, bare node ${median(bare).toFixed(0)} ms)`);
+
+// the corpus: audit on all cores, on one, and the parse-only floors, interleaved by round
+const out = mkdtempSync(join(tmpdir(), 'wt-bench-out-'));
+const runs = { all: [], one: [], parse: [], parseGfm: [] };
+const hashes = {};
+const auditArgs = (jobs) => [BIN, 'bench/corpus', '--format', 'json', '--as-of', AS_OF, '--jobs', String(jobs)];
+for (let round = 1; round <= ROUNDS; round++) {
+  const all = runNode(auditArgs(CORES), { stdoutFile: join(out, `all.json`) });
+  runs.all.push(all);
+  hashes[CORES] = sha256File(join(out, 'all.json'));
+  const one = runNode(auditArgs(1), { stdoutFile: join(out, 'one.json') });
+  runs.one.push(one);
+  hashes[1] = sha256File(join(out, 'one.json'));
+  runs.parse.push(runNode([join(ROOT, 'bench', 'parse-only.mjs'), 'bench/corpus']));
+  runs.parseGfm.push(runNode([join(ROOT, 'bench', 'parse-only.mjs'), 'bench/corpus', '--gfm']));
+  log(`round ${round}/${ROUNDS}: all cores ${(all.ms / 1000).toFixed(2)} s, 1 thread ${(one.ms / 1000).toFixed(2)} s, parse-only ${(runs.parse.at(-1).ms / 1000).toFixed(2)} s, parse-only+gfm ${(runs.parseGfm.at(-1).ms / 1000).toFixed(2)} s`);
+}
+// one more worker count, oversubscribed, only to check the report does not depend on it
+const extraJobs = CORES + 1;
+runNode(auditArgs(extraJobs), { stdoutFile: join(out, 'extra.json') });
+hashes[extraJobs] = sha256File(join(out, 'extra.json'));
+const reportBytes = statSync(join(out, 'all.json')).size;
+// memory must not grow with the number of files: the same audit over a tenth of the corpus
+const tenth = runNode([BIN, ...corpusSlice(Math.max(1, Math.floor(FILES / 10))), '--format', 'json', '--as-of', AS_OF], { stdoutFile: join(out, 'tenth.json') });
+rmSync(out, { recursive: true, force: true });
+const identical = new Set(Object.values(hashes)).size === 1;
+
+let profileRows = [];
+if (PROFILE) profileRows = profileCorpus();
+
+// -------------------------------------------------------------------------------------------------
+
+const m = (xs) => median(xs.map((r) => r.ms));
+const allMs = m(runs.all);
+const oneMs = m(runs.one);
+const parseMs = m(runs.parse);
+const parseGfmMs = m(runs.parseGfm);
+const peakRss = Math.max(...runs.all.map((r) => r.rssKb)) / 1024;
+const peakRssAll = median(runs.all.map((r) => r.rssKb)) / 1024;
+const peakRssOne = median(runs.one.map((r) => r.rssKb)) / 1024;
+const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+
+const rows = [
+  ['Single-file audit, cold (whole process, median of ' + SINGLE_RUNS + ')', `${median(single).toFixed(0)} ms`, '≤ 300 ms', verdict(median(single) <= 300)],
+  ['  for scale: `wt-audit --version` / bare `node -e 0`', `${median(version).toFixed(0)} ms / ${median(bare).toFixed(0)} ms`, '', ''],
+  [`Corpus audit, ${CORES} workers (default): wall time`, secs(allMs), '', ''],
+  ['  documents per second', (FILES / (allMs / 1000)).toFixed(0), '', ''],
+  ['  MB per second', (corpusMB / (allMs / 1000)).toFixed(2), '', ''],
+  ['  peak RSS (whole process, all threads)', `${peakRssAll.toFixed(0)} MB`, '< 300 MB', verdict(peakRss < 300)],
+  [`  peak RSS with a tenth of the files (${Math.max(1, Math.floor(FILES / 10))})`, `${(tenth.rssKb / 1024).toFixed(0)} MB`, '', ''],
+  ['Corpus audit, 1 thread (--jobs 1): wall time', secs(oneMs), '', ''],
+  ['  peak RSS', `${peakRssOne.toFixed(0)} MB`, '< 300 MB', ''],
+  ['Parse-only floor: remark-parse, 1 thread (whole process)', secs(parseMs), '', ''],
+  ['Parse-only: remark-parse + remark-gfm (the tool\'s parser), 1 thread', secs(parseGfmMs), '', ''],
+  ['**Ratio** corpus audit / parse-only (remark-parse)', (allMs / parseMs).toFixed(2), '≤ 0.70', verdict(allMs / parseMs <= 0.7)],
+  ['**Ratio** corpus audit / parse-only (remark-parse + remark-gfm)', (allMs / parseGfmMs).toFixed(2), '≤ 0.70', verdict(allMs / parseGfmMs <= 0.7)],
+  [`**Ratio** 1 worker / ${CORES} workers (speed-up)`, (oneMs / allMs).toFixed(2), '', ''],
+  [`JSON report identical with --jobs ${Object.keys(hashes).join(', ')}`, identical ? 'yes' : 'NO', 'yes', verdict(identical)],
+];
+
+const table = [
+  '| measure | result | target | |',
+  '|---|---:|---:|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const block = [
+  '<!-- bench:start (written by `npm run bench`; edit outside the markers) -->',
+  `Measured ${when} by \`npm run bench\` (${ROUNDS} rounds, medians): ${FILES} generated policies, ${corpusMB.toFixed(2)} MB`,
+  `(${(corpus.bytes / FILES / 1024).toFixed(1)} KiB each on average), JSON report ${(reportBytes / 1e6).toFixed(0)} MB; typical policy \`${typicalRel}\`.`,
+  `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GiB, Node ${machine.node}; load average at start ${machine.load}.`,
+  '',
+  table,
+  ...(profileRows.length > 0
+    ? ['', `Where the time goes, \`--jobs 1\` over the corpus (\`node --cpu-prof\`, self time by area, ${profileRows.total}):`, '', '| area | share |', '|---|---:|', ...profileRows.map((r) => `| ${r[0]} | ${r[1]} |`)]
+    : []),
+  '<!-- bench:end -->',
+].join('\n');
+
+process.stdout.write(`\n${table}\n`);
+if (!identical) process.stdout.write(`\nreport hashes by --jobs: ${JSON.stringify(hashes)}\n`);
+
+if (WRITE) {
+  let doc = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  const a = doc.indexOf('<!-- bench:start');
+  const b = doc.indexOf('<!-- bench:end -->');
+  doc = a !== -1 && b !== -1 ? doc.slice(0, a) + block + doc.slice(b + '<!-- bench:end -->'.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  writeFileSync(RESULTS, doc);
+  log(`\nwrote ${RESULTS.replace(ROOT + '/', '')}`);
+}
+
+/** One --jobs 1 run over the corpus under the CPU profiler; self time grouped by area. */
+function profileCorpus() {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-bench-prof-'));
+  runNode(['--cpu-prof', '--cpu-prof-dir', dir, ...auditArgs(1)]);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const p = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const area = (url, fn) => {
+    if (fn === '(garbage collector)') return 'garbage collection';
+    if (fn === '(idle)' || fn === '(program)') return 'idle / VM';
+    if (/node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|mdast-util-find-and-replace|unist-util|remark-|unified|vfile|decode-named|character-entities|mdast-util-to-string)/.test(url)) return 'Markdown parsing (remark-parse + remark-gfm)';
+    if (/node_modules\/yaml\//.test(url)) return 'YAML (front matter)';
+    if (/dist\/document\//.test(url)) return 'document model (walk, front matter, text blocks)';
+    if (/dist\/match\/(text|phrases|doc-index|negation)\.js/.test(url)) return 'tokenising and phrase scanning (DocIndex)';
+    if (/dist\/(match|audit\/evaluate)/.test(url)) return 'checks (near, dates, timescales, outcome)';
+    if (/dist\/audit\/engine/.test(url)) return 'engine (results, anchors)';
+    if (/dist\/report\//.test(url) || /node:internal\/(streams|fs)|node:buffer/.test(url)) return 'JSON report (render, write)';
+    if (/node:internal\/modules|node:internal\/bootstrap|node:internal\/deps\/cjs/.test(url)) return 'module loading';
+    if (/dist\/catalogue\//.test(url)) return 'catalogue load and compile';
+    return url === '' ? 'native (file reads, hashing, regexps, …)' : 'other';
+  };
+  const totals = new Map();
+  let sum = 0;
+  for (const [id, t] of self) {
+    const n = byId.get(id);
+    const k = area(n.callFrame.url, n.callFrame.functionName);
+    totals.set(k, (totals.get(k) ?? 0) + t);
+    sum += t;
+  }
+  const rows = [...totals].sort((x, y) => y[1] - x[1]).map(([k, t]) => [k, `${((100 * t) / sum).toFixed(1)} %`]);
+  rows.total = `${(sum / 1e6).toFixed(1)} s of samples`;
+  return rows;
+}

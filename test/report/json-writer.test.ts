@@ -1,0 +1,50 @@
+/** The streaming JSON writer writes exactly the bytes of renderJson, a document at a time. */
+import { describe, expect, it } from 'vitest';
+import type { AuditReport } from '../../src/audit/result.js';
+import { auditText } from '../helpers/audit-text.js';
+import { documentJson, JsonReportWriter, renderJson } from '../../src/report/json.js';
+
+function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'wt-audit', version: '0.0.0' },
+    catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: 3 },
+    asOf: '2026-11-01',
+    failOn: 'must',
+    documents,
+    errors,
+    warnings,
+  };
+}
+
+async function streamed(r: AuditReport, asBytes: boolean): Promise<string> {
+  const chunks: Array<string | Uint8Array> = [];
+  const w = new JsonReportWriter((c) => {
+    chunks.push(c);
+  });
+  w.start({ ...r, documents: [], errors: [], warnings: [] });
+  const enc = new TextEncoder();
+  for (const d of r.documents) await w.document(asBytes ? enc.encode(documentJson(d)) : documentJson(d));
+  await w.end(r.errors, r.warnings);
+  const dec = new TextDecoder();
+  return chunks.map((c) => (typeof c === 'string' ? c : dec.decode(c))).join('');
+}
+
+describe('JsonReportWriter', () => {
+  const a = auditText('# Policy\n\nReport any concern to the designated safeguarding lead, Jane Smith, on 01632 960000 — “quoted” — ✓.\n', 'vcse', '2026-11-01', 'a.md');
+  const b = auditText('# Another\n\nNothing much.\n', 'school', '2026-11-01', 'b.md');
+  const errors = [{ path: 'c.md', line: 3, column: 1, message: 'bad "thing"\nhere' }];
+  const warnings = [{ path: 'a.md', message: 'unknown type' }];
+
+  for (const [name, r] of [
+    ['no documents, no errors', report([])],
+    ['no documents, errors', report([], errors, warnings)],
+    ['one document', report([a])],
+    ['several documents with errors and warnings', report([a, b, a], errors, warnings)],
+  ] as const) {
+    it(`${name}: same bytes as renderJson`, async () => {
+      expect(await streamed(r, false)).toBe(renderJson(r));
+      expect(await streamed(r, true)).toBe(renderJson(r));
+    });
+  }
+});

@@ -1,0 +1,82 @@
+/**
+ * Growth of a function's running time with its input, per byte. A linear function costs about the
+ * same per byte on a small and a large input; a quadratic one costs `factor` times more per byte on
+ * an input `factor` times larger. Comparing the two on the same machine, in the same process, is
+ * stable where an absolute time limit would be flaky.
+ */
+
+export interface Growth {
+  /** per-byte cost on the large input over per-byte cost on the small one */
+  ratio: number;
+  smallBytes: number;
+  largeBytes: number;
+  smallMs: number;
+  largeMs: number;
+}
+
+/** Size ratio of the large input to the small one. */
+export const FACTOR = 8;
+
+/**
+ * Per-byte cost may grow this much from the small input to the large one and still pass as
+ * linear: garbage collection and caches cost something. A quadratic algorithm costs FACTOR (8).
+ */
+export const LINEAR_BOUND = 4;
+
+/** The small input is made larger until one run takes at least this long, so timer noise is small. */
+const MIN_SMALL_MS = 3;
+
+function fastest<P>(prepare: () => P, run: (p: P) => unknown, times: number): number {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    const p = prepare(); // fresh each time: nothing cached from an earlier run is measured
+    const t = performance.now();
+    run(p);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+export interface GrowthOptions<I, P> {
+  /** untimed work before each run (e.g. building the index when timing the matchers) */
+  prepare?: (input: I) => P;
+  /** largest scale the small input may grow to (default 64) */
+  maxScale?: number;
+  /** runs on the small and the large input, the fastest of which counts (default 3 and 2) */
+  runs?: [number, number];
+}
+
+/**
+ * @param make builds the input at a scale; the small input is make(s), the large make(FACTOR × s),
+ *   where s starts at 1 and doubles until the small input takes MIN_SMALL_MS
+ */
+export function measureGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (input: I) => number, run: (prepared: P) => unknown, opts: GrowthOptions<I, P> = {}): Growth {
+  const prepare = opts.prepare ?? ((i: I) => i as unknown as P);
+  let scale = 1;
+  let small = make(scale);
+  run(prepare(small)); // warm up: compile, fill caches of the code under test
+  const [smallRuns, largeRuns] = opts.runs ?? [3, 2];
+  let smallMs = fastest(() => prepare(small), run, smallRuns);
+  while (smallMs < MIN_SMALL_MS && scale < (opts.maxScale ?? 64)) {
+    scale *= 2;
+    small = make(scale);
+    smallMs = fastest(() => prepare(small), run, smallRuns);
+  }
+  const large = make(FACTOR * scale);
+  const largeMs = fastest(() => prepare(large), run, largeRuns);
+  const smallBytes = sizeOf(small);
+  const largeBytes = sizeOf(large);
+  return { ratio: largeMs / largeBytes / (Math.max(smallMs, 0.01) / smallBytes), smallBytes, largeBytes, smallMs, largeMs };
+}
+
+/** Measure again if the first measure looks bad: a busy machine can slow one run, rarely two in a row. */
+export function steadyGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (input: I) => number, run: (prepared: P) => unknown, opts: GrowthOptions<I, P> = {}): Growth {
+  const first = measureGrowth(make, sizeOf, run, opts);
+  if (first.ratio < LINEAR_BOUND) return first;
+  const second = measureGrowth(make, sizeOf, run, opts);
+  return second.ratio < first.ratio ? second : first;
+}
+
+export function describeGrowth(g: Growth): string {
+  return `${g.smallBytes} B in ${g.smallMs.toFixed(1)} ms → ${g.largeBytes} B in ${g.largeMs.toFixed(1)} ms (per-byte ×${g.ratio.toFixed(2)})`;
+}

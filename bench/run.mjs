@@ -16,15 +16,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'wt-audit.js');
 const CORPUS = join(ROOT, 'bench', 'corpus');
 const RESULTS = join(ROOT, 'bench', 'results.md');
 const RSS_HOOK = join(ROOT, 'bench', 'rss-hook.mjs');
@@ -82,6 +81,16 @@ function typicalPolicy(dir) {
 // -------------------------------------------------------------------------------------------------
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('build first: npm run build');
+// Measure a private copy of the build, so that rebuilding the working tree during the run (tests,
+// eval) cannot change the code under test halfway.
+const PKG = mkdtempSync(join(tmpdir(), 'wt-bench-pkg-'));
+for (const part of ['bin', 'dist', 'checks', 'package.json']) cpSync(join(ROOT, part), join(PKG, part), { recursive: true, preserveTimestamps: true });
+symlinkSync(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
+process.on('exit', () => rmSync(PKG, { recursive: true, force: true }));
+const BIN = join(PKG, 'bin', 'wt-audit.js');
+const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
+const BUNDLED = mtime(join(PKG, 'dist', 'bundle', 'wt-audit.js')) >= mtime(join(PKG, 'dist', 'cli', 'main.js'));
+if (!BUNDLED) log('note: no up-to-date bundle in dist/bundle/ (npm run build makes one): measuring the unbundled build');
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -178,7 +187,8 @@ const block = [
   '<!-- bench:start (written by `npm run bench`; edit outside the markers) -->',
   `Measured ${when} by \`npm run bench\` (${ROUNDS} rounds, medians): ${FILES} generated policies, ${corpusMB.toFixed(2)} MB`,
   `(${(corpus.bytes / FILES / 1024).toFixed(1)} KiB each on average), JSON report ${(reportBytes / 1e6).toFixed(0)} MB; typical policy \`${typicalRel}\`.`,
-  `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GiB, Node ${machine.node}; load average at start ${machine.load}.`,
+  `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GiB, Node ${machine.node}; load average at start ${machine.load}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
+  `CLI ${BUNDLED ? 'bundled (dist/bundle/)' : 'unbundled (no up-to-date dist/bundle/)'}.`,
   '',
   table,
   ...(profileRows.length > 0
@@ -188,6 +198,7 @@ const block = [
 ].join('\n');
 
 process.stdout.write(`\n${table}\n`);
+if (profileRows.length > 0) process.stdout.write(`\nwhere the time goes (--jobs 1, ${profileRows.total}):\n${profileRows.map((r) => `  ${r[1].padStart(7)}  ${r[0]}`).join('\n')}\n`);
 if (!identical) process.stdout.write(`\nreport hashes by --jobs: ${JSON.stringify(hashes)}\n`);
 
 if (WRITE) {
@@ -199,10 +210,15 @@ if (WRITE) {
   log(`\nwrote ${RESULTS.replace(ROOT + '/', '')}`);
 }
 
-/** One --jobs 1 run over the corpus under the CPU profiler; self time grouped by area. */
+/**
+ * One --jobs 1 run over the corpus under the CPU profiler; self time grouped by area. It runs the
+ * unbundled build (same code), whose file names say which part of the tool a function is in.
+ */
 function profileCorpus() {
   const dir = mkdtempSync(join(tmpdir(), 'wt-bench-prof-'));
-  runNode(['--cpu-prof', '--cpu-prof-dir', dir, ...auditArgs(1)]);
+  const main = pathToFileURL(join(PKG, 'dist', 'cli', 'main.js')).href;
+  const args = JSON.stringify(['node', 'wt-audit', ...auditArgs(1).slice(1)]);
+  runNode(['--cpu-prof', '--cpu-prof-dir', dir, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(${args});`]);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const p = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
@@ -215,9 +231,9 @@ function profileCorpus() {
     if (/node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|mdast-util-find-and-replace|unist-util|remark-|unified|vfile|decode-named|character-entities|mdast-util-to-string)/.test(url)) return 'Markdown parsing (remark-parse + remark-gfm)';
     if (/node_modules\/yaml\//.test(url)) return 'YAML (front matter)';
     if (/dist\/document\//.test(url)) return 'document model (walk, front matter, text blocks)';
+    if (/dist\/audit\/(engine|reference|profile)/.test(url)) return 'engine (results, references, anchors)';
     if (/dist\/match\/(text|phrases|doc-index|negation)\.js/.test(url)) return 'tokenising and phrase scanning (DocIndex)';
     if (/dist\/(match|audit\/evaluate)/.test(url)) return 'checks (near, dates, timescales, outcome)';
-    if (/dist\/audit\/engine/.test(url)) return 'engine (results, anchors)';
     if (/dist\/report\//.test(url) || /node:internal\/(streams|fs)|node:buffer/.test(url)) return 'JSON report (render, write)';
     if (/node:internal\/modules|node:internal\/bootstrap|node:internal\/deps\/cjs/.test(url)) return 'module loading';
     if (/dist\/catalogue\//.test(url)) return 'catalogue load and compile';

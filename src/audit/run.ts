@@ -7,6 +7,7 @@
  * JsonReportWriter the documents are written as they arrive and not kept, so memory stays flat in
  * the number of files.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { loadPolicy } from '../document/load.js';
 import { InputError } from '../document/model.js';
@@ -90,6 +91,27 @@ export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions): Aud
   };
 }
 
+/**
+ * A document from a worker thread arrives with its own copies of the catalogue's text (titles,
+ * remediation, model wording, references) in every result. Kept for a reporter that needs every
+ * document, those copies would be most of its memory: point them back at this thread's catalogue,
+ * as a document audited here does. Values are only replaced by equal ones.
+ */
+function catalogueTextSharer(catalogue: CompiledCatalogue): (doc: DocumentResult) => DocumentResult {
+  const byId = new Map(catalogue.requirements.map((c) => [c.req.id, c.req]));
+  return (doc) => {
+    for (const r of doc.results) {
+      const req = byId.get(r.id);
+      if (!req) continue;
+      if (r.title === req.title) r.title = req.title;
+      if (r.remediation === req.remediation) r.remediation = req.remediation;
+      if (r.modelWording !== undefined && r.modelWording === req.model_wording) r.modelWording = req.model_wording;
+      if (isDeepStrictEqual(r.referenceDetail, req.reference)) r.referenceDetail = req.reference;
+    }
+    return doc;
+  };
+}
+
 /** Report order: by path (then line). Documents are in path order already: files are audited sorted. */
 function byPlace(a: InputErrorReport, b: InputErrorReport): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0);
@@ -157,6 +179,7 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Js
     report.errors.push(...found.errors);
     writer?.start(report);
     let findings = EXIT_OK;
+    const share = pool && !writer ? catalogueTextSharer(catalogue) : (d: DocumentResult) => d;
     const onResult = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
@@ -164,7 +187,7 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Js
       if (writer) {
         const json = r.json ?? (r.document ? documentJson(r.document) : undefined);
         if (json !== undefined) await writer.document(json);
-      } else if (r.document) report.documents.push(r.document);
+      } else if (r.document) report.documents.push(share(r.document));
     };
     if (pool) await pool.run(found.files, catalogue, onResult);
     else await auditInThread(found.files, catalogue, opts, form, onResult);

@@ -63,19 +63,23 @@ function phraseKey(tokens: PatternToken[]): string {
   return tokens.map((t) => (t.kind === 'lit' ? t.w : t.kind === 'stem' ? `${t.p}*` : t.kind === 'class' ? `<${t.c}>` : '_')).join(' ');
 }
 
+/**
+ * A trie node. Most nodes are leaves or have one kind of child, so each collection is made only
+ * when it gets its first entry (every node has every field, so all nodes share one shape).
+ */
 interface TrieNode {
-  lit: Map<string, TrieNode>;
-  stems: Map<string, TrieNode>;
+  lit: Map<string, TrieNode> | undefined;
+  stems: Map<string, TrieNode> | undefined;
   /** distinct stem lengths at this node, so a token is probed only at those prefix lengths */
-  stemLens: number[];
-  cls: Map<TokenClass, TrieNode>;
-  any?: TrieNode;
+  stemLens: number[] | undefined;
+  cls: Map<TokenClass, TrieNode> | undefined;
+  any: TrieNode | undefined;
   /** phrase ids ending here */
-  out: number[];
+  out: number[] | undefined;
 }
 
 function node(): TrieNode {
-  return { lit: new Map(), stems: new Map(), stemLens: [], cls: new Map(), out: [] };
+  return { lit: undefined, stems: undefined, stemLens: undefined, cls: undefined, any: undefined, out: undefined };
 }
 
 export interface PhraseSetSnapshot {
@@ -126,17 +130,20 @@ export class PhraseSet {
   private insert(tokens: PatternToken[], id: number): void {
     let n = this.root;
     for (const t of tokens) {
-      if (t.kind === 'lit') n = getOr(n.lit, t.w);
+      if (t.kind === 'lit') n = getOr((n.lit ??= new Map()), t.w);
       else if (t.kind === 'stem') {
-        if (!n.stems.has(t.p)) {
-          n.stems.set(t.p, node());
-          if (!n.stemLens.includes(t.p.length)) n.stemLens.push(t.p.length);
+        const stems = (n.stems ??= new Map());
+        if (!stems.has(t.p)) {
+          stems.set(t.p, node());
+          const lens = (n.stemLens ??= []);
+          if (!lens.includes(t.p.length)) lens.push(t.p.length);
         }
-        n = n.stems.get(t.p)!;
-      } else if (t.kind === 'class') n = getOr(n.cls, t.c);
+        n = stems.get(t.p)!;
+      } else if (t.kind === 'class') n = getOr((n.cls ??= new Map()), t.c);
       else n = n.any ?? (n.any = node());
     }
-    if (!n.out.includes(id)) n.out.push(id);
+    const out = (n.out ??= []);
+    if (!out.includes(id)) out.push(id);
   }
 
   /** Every match of every phrase in the text. */
@@ -148,14 +155,15 @@ export class PhraseSet {
   }
 
   private walk(n: TrieNode, text: TokenizedText, start: number, at: number, depth: number, found: PhraseMatch[]): void {
-    for (const id of n.out) found.push({ phrase: id, start, end: at });
+    if (n.out) for (const id of n.out) found.push({ phrase: id, start, end: at });
     if (depth >= MAX_PHRASE_TOKENS) return;
     const tok = text.tokens[at];
     // class spans may start here even at the end of words (none past the last token)
-    const spans = n.cls.size > 0 ? text.spans.get(at) : undefined;
-    if (spans) {
+    const cls = n.cls;
+    const spans = cls ? text.spans.get(at) : undefined;
+    if (cls && spans) {
       for (const sp of spans) {
-        const next = n.cls.get(sp.cls);
+        const next = cls.get(sp.cls);
         if (next) this.walk(next, text, start, sp.end, depth + 1, found);
       }
     }
@@ -163,12 +171,14 @@ export class PhraseSet {
     if (n === this.root) {
       for (const next of this.fromRoot(tok.w)) this.walk(next, text, start, at + 1, depth + 1, found);
     } else {
-      const lit = n.lit.get(tok.w);
+      const lit = n.lit?.get(tok.w);
       if (lit) this.walk(lit, text, start, at + 1, depth + 1, found);
-      for (const len of n.stemLens) {
-        if (tok.w.length < len) continue;
-        const next = n.stems.get(tok.w.slice(0, len));
-        if (next) this.walk(next, text, start, at + 1, depth + 1, found);
+      if (n.stemLens) {
+        for (const len of n.stemLens) {
+          if (tok.w.length < len) continue;
+          const next = n.stems!.get(tok.w.slice(0, len));
+          if (next) this.walk(next, text, start, at + 1, depth + 1, found);
+        }
       }
     }
     if (n.any) this.walk(n.any, text, start, at + 1, depth + 1, found);
@@ -204,15 +214,16 @@ export class PhraseSet {
 /** Most distinct words the root memo holds before it starts afresh. */
 const ROOT_MEMO_WORDS = 50_000;
 const NO_NODES: TrieNode[] = [];
+const NO_LENGTHS: number[] = [];
 
 /** The children of n a word leads to, in the order walk() tries them: its literal child, then its stem children. */
 function wordChildren(n: TrieNode, w: string): TrieNode[] {
   let out: TrieNode[] | undefined;
-  const lit = n.lit.get(w);
+  const lit = n.lit?.get(w);
   if (lit) out = [lit];
-  for (const len of n.stemLens) {
+  for (const len of n.stemLens ?? NO_LENGTHS) {
     if (w.length < len) continue;
-    const next = n.stems.get(w.slice(0, len));
+    const next = n.stems!.get(w.slice(0, len));
     if (next) (out ??= []).push(next);
   }
   return out ?? NO_NODES;

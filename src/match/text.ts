@@ -86,6 +86,13 @@ function isDigit(c: number): boolean {
 
 /** Lower-case, strip accents and apostrophes. */
 export function normaliseWord(raw: string): string {
+  // most words are already lower-case ASCII letters and digits, which normalise to themselves
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  }
+  if (plain) return raw;
   let w = raw.toLowerCase();
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -126,11 +133,14 @@ function isWordChar(c: number): boolean {
   );
 }
 
-const TRIM_CHARS = new Set(['.', '-', "'", '’', '_', '+', '/', ':', '@']);
+/** . - ' ’ _ + / : @ (compared as char codes: this runs for every word) */
+function isTrimChar(c: number): boolean {
+  return c === 46 || c === 45 || c === 39 || c === 0x2019 || c === 95 || c === 43 || c === 47 || c === 58 || c === 64;
+}
 
 function trimRun(text: string, s: number, e: number): [number, number] {
-  while (s < e && TRIM_CHARS.has(text[s]!)) s++;
-  while (e > s && TRIM_CHARS.has(text[e - 1]!)) e--;
+  while (s < e && isTrimChar(text.charCodeAt(s))) s++;
+  while (e > s && isTrimChar(text.charCodeAt(e - 1))) e--;
   return [s, e];
 }
 
@@ -141,13 +151,15 @@ function splitRun(text: string, s: number, e: number, out: RawWord[], urls: Arra
     out.push({ raw, s, e });
     return;
   }
-  if (/^(https?:\/\/|www\.)/i.test(raw) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(uk|com|org|net|gov|nhs|edu|io)(\/\S*)?$/i.test(raw)) {
+  // web addresses and dotted abbreviations all have a dot or a colon; most words have neither
+  const dotted = raw.includes('.') || raw.includes(':');
+  if (dotted && (/^(https?:\/\/|www\.)/i.test(raw) || /^[a-z0-9-]+(\.[a-z0-9-]+)*\.(uk|com|org|net|gov|nhs|edu|io)(\/\S*)?$/i.test(raw))) {
     urls.push([out.length, out.length]);
     out.push({ raw, s, e });
     return;
   }
   // abbreviations with inner dots: e.g, i.e, a.m → one word without dots
-  if (/^([a-z]\.){1,3}[a-z]?$/i.test(raw)) {
+  if (dotted && /^([a-z]\.){1,3}[a-z]?$/i.test(raw)) {
     out.push({ raw: raw.replace(/\./g, ''), s, e });
     return;
   }
@@ -223,12 +235,15 @@ function findPlaceholders(text: string): Array<{ s: number; e: number; filled: b
   return found;
 }
 
+const SENTENCE = 1;
+const CLAUSE = 2;
+
 /** Tokenize a block of text. Linear in its length. */
 export function tokenize(text: string): TokenizedText {
   const raws: RawWord[] = [];
   const urlIdx: Array<[number, number]> = [];
-  const sentenceBreakAfter = new Set<number>(); // raw index after which a sentence ends
-  const clauseBreakAfter = new Set<number>();
+  // by raw index: a sentence (SENTENCE) or a clause (CLAUSE) ends after that raw word
+  const breakAfter: number[] = [];
   const placeholders = findPlaceholders(text);
   let ph = 0;
   const phStarts: Array<{ rawIndex: number; end: number; filled: boolean; endOffset: number }> = [];
@@ -254,7 +269,7 @@ export function tokenize(text: string): TokenizedText {
       while (j < limit && isWordChar(text.charCodeAt(j))) j++;
       const [a, b] = trimRun(text, i, j);
       if (b > a) splitRun(text, a, b, raws, urlIdx);
-      if (b < j && raws.length > 0 && text.slice(b, j).includes(':')) clauseBreakAfter.add(raws.length - 1);
+      if (b < j && raws.length > 0 && text.slice(b, j).includes(':')) breakAfter[raws.length - 1]! |= CLAUSE;
       // sentence end: the run ended with ".", "!" or "?" (checked below via the next char)
       let k = b;
       const endCh = text[k];
@@ -265,17 +280,17 @@ export function tokenize(text: string): TokenizedText {
         const nextCh = text[nextNonSpace];
         const isAbbrev = endCh === '.' && ABBREVIATIONS.has(lastWord) && nextCh !== undefined && !/[A-Z]/.test(nextCh);
         const decimalPoint = endCh === '.' && nextNonSpace === k + 1 && nextCh !== undefined && /[0-9]/.test(nextCh);
-        if (!isAbbrev && !decimalPoint && raws.length > 0) sentenceBreakAfter.add(raws.length - 1);
+        if (!isAbbrev && !decimalPoint && raws.length > 0) breakAfter[raws.length - 1]! |= SENTENCE;
       }
       i = j;
       continue;
     }
     if ((c === 46 || c === 33 || c === 63 || c === 59) && raws.length > 0) {
-      sentenceBreakAfter.add(raws.length - 1);
+      breakAfter[raws.length - 1]! |= SENTENCE;
     }
     if (c === 38 /* & */) raws.push({ raw: 'and', s: i, e: i + 1 });
     if ((c === 44 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || c === 45) && raws.length > 0) {
-      clauseBreakAfter.add(raws.length - 1);
+      breakAfter[raws.length - 1]! |= CLAUSE;
     }
     i++;
   }
@@ -313,10 +328,11 @@ export function tokenize(text: string): TokenizedText {
         if (/^(19|20)\d\d$/.test(w)) addSpan(idx, { cls: 'year', end: idx + 1 });
       }
     }
-    if (sentenceBreakAfter.has(r)) {
+    const brk = breakAfter[r] ?? 0;
+    if (brk & SENTENCE) {
       sent++;
       cl++;
-    } else if (clauseBreakAfter.has(r)) cl++;
+    } else if (brk & CLAUSE) cl++;
   }
   for (const [r] of urlIdx) {
     const t = rawToToken[r];
@@ -349,7 +365,7 @@ function mergeNumberCompounds(tokens: Token[]): void {
 function markPhones(text: string, tokens: Token[], addSpan: (at: number, s: ClassSpan) => void): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!/^\d+$/.test(t.w)) continue;
+    if (!isDigit(t.w.charCodeAt(0)) || !/^\d+$/.test(t.w)) continue;
     const startsRight = t.w.startsWith('0') || (t.w === '44' && text[t.s - 1] === '+');
     if (!startsRight) continue;
     let digits = t.w.length;

@@ -12,9 +12,11 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; user?: { uid: number; gid: number } } = {}): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
+    // run as another user: lets a test run as root still meet a folder it cannot read
+    ...(opts.user ?? {}),
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env } as NodeJS.ProcessEnv,
     maxBuffer: 64 * 1024 * 1024,

@@ -159,14 +159,15 @@ export interface AuditCommand extends RunOptions {
  * holds none); without, they are kept in the report for a reporter that needs them all.
  */
 export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: JsonReportWriter): Promise<{ report: AuditReport; exit: number }> {
-  // Each document leaves its garbage in the old generation (it outlives a scavenge or two), and by
-  // default V8 lets that generation grow to about four times what is live before it collects: with
-  // a thread per core that is most of the memory. Growing by at most 2x keeps peak memory flat
-  // (about 3/4 of the default on the benchmark) for a few per cent more time in the collector.
-  // A process-wide V8 setting, made before any worker thread starts.
-  setFlagsFromString('--heap-growing-percent=100');
   const { discover } = await import('../cli/discover.js');
   const found = await discover(paths);
+  // Each document leaves its garbage in the old generation (it outlives a scavenge or two), and by
+  // default V8 lets that generation grow to about four times what is live before it collects: over
+  // many files, with a thread per core, that is most of the memory. Growing by at most 2x keeps
+  // peak memory flat (about 3/4 of the default on the benchmark) for a few per cent more time in
+  // the collector. A process-wide V8 setting, made before any worker thread starts; a run over a
+  // few files keeps the default, which is quicker to start.
+  if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const { defaultJobs } = await import('./pool.js');
   const workers = threadsFor(found.files.length, cmd.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = writer ? 'json' : 'document';

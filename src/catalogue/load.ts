@@ -98,7 +98,13 @@ export function readRequirementText(path: string, text: string): FileReading {
     const pos = parsed.lines.linePos(err.pos[0]);
     return { error: { path, line: pos.line, column: pos.col, message: `invalid YAML: ${err.message.split('\n')[0]}` } };
   }
-  const data = parsed.doc.toJS({ maxAliasCount: 50 }) as unknown;
+  let data: unknown;
+  try {
+    data = parsed.doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    // an alias bomb or a broken alias: an error for this file, never a crash of the run
+    return { error: { path, message: `cannot read YAML: ${(e as Error).message.split('\n')[0]}` } };
+  }
   const validate = requirementValidator();
   if (!validate(data)) {
     // the first error is the useful one; the rest usually follow from it
@@ -124,7 +130,16 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
   } catch (e) {
     return { id: basename(dir), edition: '', sha256: '', phrases: new PhraseSet(), requirements: [], errors: [{ path: dir, message: `cannot read catalogue directory: ${(e as Error).message}` }] };
   }
-  const texts = files.map((file) => readFileSync(join(dir, file), 'utf8'));
+  // a file that cannot be read (a folder named x.yaml, no permission) is an error for that file only
+  const unreadable = new Map<string, string>();
+  const texts = files.map((file) => {
+    try {
+      return readFileSync(join(dir, file), 'utf8');
+    } catch (e) {
+      unreadable.set(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      return '';
+    }
+  });
   const hash = createHash('sha256');
   files.forEach((file, i) => hash.update(file).update('\0').update(texts[i]!).update('\0'));
   const catalogueSha = hash.digest('hex');
@@ -146,6 +161,11 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
   files.forEach((file, i) => {
     const path = join(dir, file);
     const text = texts[i]!;
+    const cannot = unreadable.get(file);
+    if (cannot !== undefined) {
+      errors.push({ path, message: `cannot read requirement file (${cannot})` });
+      return;
+    }
     const hit = cached?.[sha256(text)];
     const reading: FileReading = hit !== undefined ? { data: hit } : readRequirementText(path, text);
     if ('error' in reading) {

@@ -1,6 +1,7 @@
 /**
  * The parsing floor: read every Markdown file of a folder and parse it with remark-parse, in one
- * thread, and nothing else. `--gfm` adds remark-gfm, the parser configuration the tool itself uses.
+ * thread, and nothing else. `--gfm` adds the GFM extensions the tool itself uses (dist/document/gfm.js:
+ * tables, footnotes, strikethrough, task lists; run `npm run build` first).
  *
  *   node bench/parse-only.mjs <dir> [--gfm]
  */
@@ -13,7 +14,7 @@ import { unified } from 'unified';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: node bench/parse-only.mjs <dir> [--gfm]');
 const processor = unified().use(remarkParse);
-if (process.argv.includes('--gfm')) processor.use((await import('remark-gfm')).default);
+if (process.argv.includes('--gfm')) processor.use((await import('../dist/document/gfm.js')).remarkGfmWithoutAutolinks);
 processor.freeze();
 const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
 const t0 = performance.now();

@@ -5,7 +5,7 @@
  * whenever it is at least as new as dist/cli/main.js. Behaviour is the compiled code's own; the
  * bundle changes only how it is loaded.
  *
- * Uses rolldown (already installed with vitest's vite). Without it, or if bundling fails, there is
+ * Uses rolldown (a devDependency, the same version vitest's vite uses). Without it, or if bundling fails, there is
  * no bundle and the CLI runs from dist/ as compiled; the build does not fail.
  */
 import { rmSync } from 'node:fs';

@@ -9,13 +9,13 @@
  */
 import type { Blockquote, Code, Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
 import { checkMarkdown } from './markdown-guard.js';
 import { leadFieldText } from './meta.js';
 import type { Block, BlockContext, BlockKind, NamedLead, PolicyDocument, Position, Section } from './model.js';
+import { remarkGfmWithoutAutolinks } from './gfm.js';
 import { parseInPieces } from './pieces.js';
 
 // =============================================================================================
@@ -838,7 +838,7 @@ function looksLikeProse(value: string): boolean {
 
 // =============================================================================================
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).freeze();
 
 /** Parse a Markdown policy (front matter included) into the document model, without its hash. */
 export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 'sha256'> {

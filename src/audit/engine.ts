@@ -7,11 +7,11 @@ import type { Profile } from '../catalogue/types.js';
 import type { PolicyDocument } from '../document/model.js';
 import { DocIndex } from '../match/doc-index.js';
 import { normaliseWord } from '../match/text.js';
-import type { MatchContext } from '../match/outcome.js';
+import type { EvidenceItem, MatchContext } from '../match/outcome.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { formatReference } from './reference.js';
 import { applies } from './profile.js';
-import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementResult } from './result.js';
+import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementInfo, type RequirementResult, type Status } from './result.js';
 
 export interface AuditOptions {
   profile: Profile;
@@ -23,6 +23,41 @@ export function chapterOf(id: string): string {
   return id.split('-')[1] ?? 'GEN';
 }
 
+/** The catalogue's side of a requirement's result, and its belongs_under headings as words. */
+interface Fixed {
+  info: RequirementInfo;
+  belongsUnder: string[][];
+}
+
+/** Worked out once per compiled requirement, not once per document. */
+const fixedParts = new WeakMap<CompiledRequirement, Fixed>();
+
+export function requirementInfo(c: CompiledRequirement): RequirementInfo {
+  return fixedOf(c).info;
+}
+
+function fixedOf(c: CompiledRequirement): Fixed {
+  let f = fixedParts.get(c);
+  if (f) return f;
+  const req = c.req;
+  const info: RequirementInfo = {
+    id: req.id,
+    title: req.title,
+    chapter: chapterOf(req.id),
+    strength: req.strength,
+    severity: req.strength === 'must' ? 'error' : 'warning',
+    change: req.change,
+    reference: formatReference(req.reference),
+    referenceDetail: req.reference,
+    remediation: req.remediation,
+    ...(req.model_wording ? { modelWording: req.model_wording } : {}),
+  };
+  const belongsUnder = (req.belongs_under ?? []).map((p) => p.toLowerCase().split(/[\s-]+/).map(normaliseWord).filter((w) => w !== ''));
+  f = { info, belongsUnder };
+  fixedParts.set(c, f);
+  return f;
+}
+
 /** Does a heading hold every word of a phrase, in any order and with other words between? */
 function headingHolds(headingWords: Set<string>, words: string[]): boolean {
   return words.every((w) => (w.endsWith('*') ? [...headingWords].some((h) => h.startsWith(w.slice(0, -1))) : headingWords.has(w)));
@@ -32,7 +67,7 @@ function headingHolds(headingWords: Set<string>, words: string[]): boolean {
  * Where missing content belongs: for a partial or outdated finding, the section that holds its
  * evidence; otherwise the first body heading that names the topic's home; else line 1.
  */
-function anchorFor(c: CompiledRequirement, index: DocIndex, evidenceLine?: number): Anchor {
+function anchorFor(phrases: string[][], index: DocIndex, evidenceLine?: number): Anchor {
   const { doc } = index;
   if (evidenceLine !== undefined) {
     let home: Anchor | undefined;
@@ -42,9 +77,7 @@ function anchorFor(c: CompiledRequirement, index: DocIndex, evidenceLine?: numbe
     }
     if (home) return home;
   }
-  const wanted = c.req.belongs_under ?? [];
-  if (wanted.length > 0) {
-    const phrases = wanted.map((p) => p.toLowerCase().split(/[\s-]+/).map(normaliseWord).filter((w) => w !== ''));
+  if (phrases.length > 0) {
     for (let i = 0; i < doc.blocks.length; i++) {
       const block = doc.blocks[i]!;
       if (block.kind !== 'heading' || block.context !== 'body') continue;
@@ -62,32 +95,38 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
   const results: RequirementResult[] = [];
   const counts = emptyCounts();
   for (const c of catalogue.requirements) {
+    const { info, belongsUnder } = fixedOf(c);
     const req = c.req;
-    const base = {
-      id: req.id,
-      title: req.title,
-      chapter: chapterOf(req.id),
-      strength: req.strength,
-      severity: req.strength === 'must' ? ('error' as const) : ('warning' as const),
-      change: req.change,
-      reference: formatReference(req.reference),
-      referenceDetail: req.reference,
-      remediation: req.remediation,
-      ...(req.model_wording ? { modelWording: req.model_wording } : {}),
-    };
-    let result: RequirementResult;
+    let status: Status;
+    let evidence: EvidenceItem[] = [];
+    let message: string;
+    let anchor: Anchor | undefined;
     if (!applies(req, opts.profile)) {
-      result = { ...base, status: 'not-applicable', evidence: [], message: `does not apply to the ${opts.profile} profile (applies to: ${req.applies_to.join(', ')})` };
+      status = 'not-applicable';
+      message = `does not apply to the ${opts.profile} profile (applies to: ${req.applies_to.join(', ')})`;
     } else {
       const ctx: MatchContext = { index, asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
-      result = { ...base, status: v.status, evidence: v.evidence, message: v.message };
-      if (v.status !== 'met') result.anchor = anchorFor(c, index, v.status === 'gap' ? undefined : v.evidence[0]?.line);
+      ({ status, evidence, message } = v);
+      if (status !== 'met') anchor = anchorFor(belongsUnder, index, status === 'gap' ? undefined : evidence[0]?.line);
     }
-    counts[result.status]++;
-    results.push(result);
+    // one object shape for every result; JSON.stringify leaves out an undefined anchor
+    results.push({
+      id: info.id,
+      title: info.title,
+      chapter: info.chapter,
+      strength: info.strength,
+      severity: info.severity,
+      change: info.change,
+      reference: info.reference,
+      status,
+      evidence,
+      anchor,
+      message,
+    });
+    counts[status]++;
   }
-  const applicable = results.filter((r) => r.status !== 'not-applicable' && r.status !== 'waived').length;
+  const applicable = results.length - counts['not-applicable'] - counts.waived;
   const score = applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
   return { path: doc.path, format: doc.format, sha256: doc.sha256, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
 }

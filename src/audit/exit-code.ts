@@ -1,5 +1,5 @@
 /** The one place the exit code is decided, from the report alone. */
-import type { AuditReport } from './result.js';
+import type { AuditReport, DocumentResult } from './result.js';
 import { FINDING_STATUSES } from './result.js';
 
 export const EXIT_OK = 0;
@@ -11,8 +11,11 @@ export type FailOn = 'must' | 'should' | 'none';
 export function exitCode(report: AuditReport, failOn: FailOn): number {
   if (report.errors.length > 0) return EXIT_ERROR;
   if (failOn === 'none') return EXIT_OK;
-  const failing = report.documents.some((d) =>
-    d.results.some((r) => FINDING_STATUSES.has(r.status) && (failOn === 'should' || r.strength === 'must')),
-  );
-  return failing ? EXIT_FINDINGS : EXIT_OK;
+  return report.documents.some((d) => documentFails(d, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Does this document alone hold a finding at or above the threshold? */
+export function documentFails(d: DocumentResult, failOn: FailOn): boolean {
+  if (failOn === 'none') return false;
+  return d.results.some((r) => FINDING_STATUSES.has(r.status) && (failOn === 'should' || r.strength === 'must'));
 }

@@ -16,23 +16,40 @@ export interface Anchor {
   heading: string | null;
 }
 
-export interface RequirementResult {
+/** What the catalogue says of a requirement: the same in every document, so in the report once. */
+export interface RequirementInfo {
   id: string;
   title: string;
   /** grouping key: "GEN", "C1" … "C6" */
   chapter: string;
-  status: Status;
   strength: Strength;
   severity: Severity;
   change: Change;
-  evidence: EvidenceItem[];
-  anchor?: Anchor;
-  message: string;
   /** one-line citation, e.g. "Working Together to Safeguard Children 2026, chapter 4 (chapter-level pinpoint)" */
   reference: string;
   referenceDetail: Reference;
+  /** what to write when it is missing or weak */
   remediation: string;
   modelWording?: string;
+}
+
+/**
+ * One requirement judged in one document. It repeats the few catalogue fields a reader of a single
+ * result needs (title, strength, citation); the long ones (remediation, model wording, the
+ * reference's parts) are in the report's `requirements`, looked up by id.
+ */
+export interface RequirementResult {
+  id: string;
+  title: string;
+  chapter: string;
+  strength: Strength;
+  severity: Severity;
+  change: Change;
+  reference: string;
+  status: Status;
+  evidence: EvidenceItem[];
+  anchor?: Anchor;
+  message: string;
 }
 
 export interface DocumentResult {
@@ -60,13 +77,16 @@ export interface AuditReport {
   catalogue: { id: string; edition: string; sha256: string; requirements: number };
   asOf: string;
   failOn: 'must' | 'should' | 'none';
+  /** every requirement of the catalogue, in catalogue order */
+  requirements: RequirementInfo[];
   documents: DocumentResult[];
   errors: InputErrorReport[];
   /** problems that do not stop the audit (an unknown organisation type, say) */
   warnings: InputErrorReport[];
 }
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+/** 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`. */
+export const REPORT_SCHEMA_VERSION = '2.0.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

@@ -7,7 +7,6 @@
  * JsonReportWriter the documents are written as they arrive and not kept, so memory stays flat in
  * the number of files.
  */
-import { isDeepStrictEqual } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { loadPolicy } from '../document/load.js';
 import { InputError } from '../document/model.js';
@@ -16,8 +15,8 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { Profile } from '../catalogue/types.js';
 import { documentJson, type JsonReportWriter } from '../report/json.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
-import { auditDocument } from './engine.js';
-import { EXIT_ERROR, EXIT_OK, exitCode, type FailOn } from './exit-code.js';
+import { auditDocument, requirementInfo } from './engine.js';
+import { documentFails, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
@@ -67,7 +66,7 @@ const encoder = new TextEncoder();
 export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm): Promise<FileResult> {
   const { document, errors, warnings } = await auditFile(path, catalogue, opts);
   if (!document) return { path, errors, warnings, exit: EXIT_OK };
-  const exit = exitCode({ ...headerOf(catalogue, opts), documents: [document], errors: [], warnings: [] }, opts.failOn);
+  const exit = documentFails(document, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
   // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
   return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), exit } : { path, document, errors, warnings, exit };
 }
@@ -79,6 +78,7 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
     asOf: opts.asOf,
     failOn: opts.failOn,
+    requirements: catalogue.requirements.map(requirementInfo),
   };
 }
 
@@ -92,21 +92,19 @@ export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions): Aud
 }
 
 /**
- * A document from a worker thread arrives with its own copies of the catalogue's text (titles,
- * remediation, model wording, references) in every result. Kept for a reporter that needs every
- * document, those copies would be most of its memory: point them back at this thread's catalogue,
- * as a document audited here does. Values are only replaced by equal ones.
+ * A document from a worker thread arrives with its own copies of the catalogue's titles and
+ * citations in every result. Kept for a reporter that needs every document, those copies add up:
+ * point them back at this thread's strings, as a document audited here does. Values are only
+ * replaced by equal ones.
  */
 function catalogueTextSharer(catalogue: CompiledCatalogue): (doc: DocumentResult) => DocumentResult {
-  const byId = new Map(catalogue.requirements.map((c) => [c.req.id, c.req]));
+  const byId = new Map(catalogue.requirements.map((c) => [c.req.id, requirementInfo(c)]));
   return (doc) => {
     for (const r of doc.results) {
-      const req = byId.get(r.id);
-      if (!req) continue;
-      if (r.title === req.title) r.title = req.title;
-      if (r.remediation === req.remediation) r.remediation = req.remediation;
-      if (r.modelWording !== undefined && r.modelWording === req.model_wording) r.modelWording = req.model_wording;
-      if (isDeepStrictEqual(r.referenceDetail, req.reference)) r.referenceDetail = req.reference;
+      const info = byId.get(r.id);
+      if (!info) continue;
+      if (r.title === info.title) r.title = info.title;
+      if (r.reference === info.reference) r.reference = info.reference;
     }
     return doc;
   };

@@ -4,7 +4,7 @@
  * evidence or where the missing text belongs, the reference and what to write. Fits 80 columns.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, DocumentResult, RequirementResult, Status } from '../audit/result.js';
+import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status } from '../audit/result.js';
 import { CHAPTERS } from './chapters.js';
 import { wrap } from './wrap.js';
 
@@ -56,7 +56,10 @@ function statusWord(status: Status): string {
   return status === 'needs-review' ? 'needs review' : status === 'not-applicable' ? 'n/a' : status;
 }
 
-function renderResult(r: RequirementResult, doc: DocumentResult, c: ChalkInstance, width: number): string {
+/** The report's catalogue side, by requirement id. */
+type Catalogue = ReadonlyMap<string, RequirementInfo>;
+
+function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Catalogue, c: ChalkInstance, width: number): string {
   const p = paint(c, r.status);
   const tag = r.strength === 'must' ? c.bold('must') : 'should';
   const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}`;
@@ -73,7 +76,8 @@ function renderResult(r: RequirementResult, doc: DocumentResult, c: ChalkInstanc
           : `at the start of the policy (${doc.path}:1)${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
-    out.push(wrap(`Fix: ${r.remediation}`, width, '        ', '      · '));
+    const remediation = catalogue.get(r.id)?.remediation;
+    if (remediation) out.push(wrap(`Fix: ${remediation}`, width, '        ', '      · '));
   }
   out.push(c.dim(wrap(`Ref: ${r.reference}`, width, '        ', '      · ')));
   return out.join('\n');
@@ -86,7 +90,7 @@ function countsLine(d: DocumentResult, c: ChalkInstance): string {
   return parts.join(' · ');
 }
 
-function renderDocument(d: DocumentResult, c: ChalkInstance, opts: TerminalOptions, width: number): string {
+function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number): string {
   const out: string[] = [];
   out.push(c.bold.underline(d.path));
   out.push(`  Profile: ${d.profile} (${PROFILE_SOURCE[d.profileSource]}) · Score: ${c.bold(`${d.score}%`)}`);
@@ -108,7 +112,7 @@ function renderDocument(d: DocumentResult, c: ChalkInstance, opts: TerminalOptio
     const rs = applicable.filter((r) => r.chapter === key && shown(r));
     if (rs.length === 0) continue;
     out.push('', c.bold(`  ${name}`));
-    for (const r of rs) out.push(renderResult(r, d, c, width));
+    for (const r of rs) out.push(renderResult(r, d, catalogue, c, width));
   }
   if (d.counts['not-applicable'] > 0 && !opts.quiet) {
     out.push('', c.dim(wrap(`${d.counts['not-applicable']} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  ')));
@@ -121,7 +125,8 @@ export function renderTerminal(report: AuditReport, opts: TerminalOptions = {}):
   const width = opts.width ?? 80;
   const out: string[] = [];
   out.push(c.dim(wrap(`${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`, width, '')));
-  for (const d of report.documents) out.push('', renderDocument(d, c, opts, width));
+  const catalogue: Catalogue = new Map(report.requirements.map((r) => [r.id, r]));
+  for (const d of report.documents) out.push('', renderDocument(d, catalogue, c, opts, width));
   if (report.warnings.length > 0) {
     out.push('', c.yellow.bold('Warnings'));
     for (const w of report.warnings) out.push(wrap(`${place(w)} ${w.message}`, width, '    ', '  '));

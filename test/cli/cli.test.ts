@@ -50,12 +50,27 @@ describe('wt-audit CLI', () => {
     const a = runCli(['samples/', '--format', 'json', '--as-of', AS_OF]);
     const b = runCli(['samples/', '--format', 'json', '--as-of', AS_OF]);
     expect(a.stdout).toBe(b.stdout);
-    const report = JSON.parse(a.stdout) as { documents: Array<{ path: string }>; catalogue: { requirements: number } };
+    const report = JSON.parse(a.stdout) as {
+      documents: Array<{ path: string; results: Array<Record<string, unknown>> }>;
+      catalogue: { requirements: number };
+      requirements: Array<{ id: string; remediation: string; reference: string }>;
+    };
     const ok = validateReport(report);
     expect(validateReport.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     expect(report.documents.length).toBeGreaterThanOrEqual(5);
     expect(report.catalogue.requirements).toBeGreaterThanOrEqual(20);
+    // the catalogue's side once, in catalogue order; every result finds its requirement by id
+    expect(report.requirements).toHaveLength(report.catalogue.requirements);
+    const ids = new Set(report.requirements.map((r) => r.id));
+    for (const r of report.requirements) expect(r.remediation.length).toBeGreaterThan(20);
+    for (const d of report.documents) {
+      expect(d.results.map((r) => r.id)).toEqual(report.requirements.map((r) => r.id));
+      for (const r of d.results) {
+        expect(ids.has(r.id as string)).toBe(true);
+        expect(r).not.toHaveProperty('remediation');
+      }
+    }
   });
 
   it('exit codes follow --fail-on', () => {

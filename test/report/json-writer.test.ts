@@ -6,11 +6,12 @@ import { documentJson, JsonReportWriter, renderJson } from '../../src/report/jso
 
 function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '2.0.0',
     tool: { name: 'wt-audit', version: '0.0.0' },
     catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: 3 },
     asOf: '2026-11-01',
     failOn: 'must',
+    requirements: [],
     documents,
     errors,
     warnings,

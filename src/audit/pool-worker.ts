@@ -1,11 +1,12 @@
 /**
  * A worker thread of the audit pool (pool.ts): compiles the catalogue once, says it is ready with
- * the catalogue's hash, then audits the files it is sent, one at a time and in the order sent.
+ * the catalogue's hash, then audits the files it is sent, one at a time and in the order sent,
+ * reading each as soon as it arrives.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { WorkerConfig, WorkerMessage, WorkerTask } from './pool.js';
-import { auditFileResult } from './run.js';
+import { auditFileResult, readAhead, type PendingRead } from './run.js';
 
 const port = parentPort;
 if (!port) throw new Error('pool-worker.js runs as a worker thread of the audit pool');
@@ -13,20 +14,22 @@ const config = workerData as WorkerConfig;
 const catalogue = loadCatalogue(config.catalogueDir);
 port.postMessage({ type: 'ready', sha256: catalogue.sha256 } satisfies WorkerMessage);
 
-const queue: WorkerTask[] = [];
+/** Tasks in order, each with its file already being read (the pool sends at most a couple ahead). */
+const queue: Array<{ task: WorkerTask; read: PendingRead }> = [];
 let busy = false;
 
 async function drain(): Promise<void> {
   if (busy) return;
   busy = true;
-  for (let task = queue.shift(); task; task = queue.shift()) {
-    const result = await auditFileResult(task.path, catalogue, config.run, config.form);
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const { task, read } = next;
+    const result = await auditFileResult(task.path, catalogue, config.run, config.form, read);
     port!.postMessage({ type: 'result', index: task.index, result } satisfies WorkerMessage, result.json ? [result.json.buffer as ArrayBuffer] : []);
   }
   busy = false;
 }
 
 port.on('message', (task: WorkerTask) => {
-  queue.push(task);
+  queue.push({ task, read: readAhead(task.path, config.run) });
   void drain();
 });

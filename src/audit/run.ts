@@ -8,7 +8,7 @@
  * the number of files.
  */
 import { setFlagsFromString } from 'node:v8';
-import { loadPolicy } from '../document/load.js';
+import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import { loadCatalogue } from '../catalogue/load.js';
@@ -33,9 +33,19 @@ export interface FileOutcome {
   warnings: InputErrorReport[];
 }
 
-export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions): Promise<FileOutcome> {
+/** A file being read: its bytes, or why they could not be had. Never rejects. */
+export type PendingRead = Promise<PolicyBytes | { failed: unknown }>;
+
+/** Start reading a file now, so that its bytes are ready when its turn to be audited comes. */
+export function readAhead(path: string, opts: RunOptions): PendingRead {
+  return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
+}
+
+export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
   try {
-    const doc = await loadPolicy(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {});
+    const file = await read;
+    if ('failed' in file) throw file.failed;
+    const doc = policyFromBytes(path, file.bytes, file.format);
     const resolved = resolveProfile(doc, opts.profile);
     const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
@@ -63,8 +73,8 @@ export interface FileResult extends FileOutcome {
 
 const encoder = new TextEncoder();
 
-export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm): Promise<FileResult> {
-  const { document, errors, warnings } = await auditFile(path, catalogue, opts);
+export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
+  const { document, errors, warnings } = await auditFile(path, catalogue, opts, read);
   if (!document) return { path, errors, warnings, exit: EXIT_OK };
   const exit = documentFails(document, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
   // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
@@ -121,7 +131,14 @@ function byPath(a: string, b: string): number {
 
 /** Audit files one after another in this thread, passing each result on in sorted path order. */
 export async function auditInThread(files: string[], catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, onResult: (r: FileResult) => void | Promise<void>): Promise<void> {
-  for (const path of [...files].sort(byPath)) await onResult(await auditFileResult(path, catalogue, opts, form));
+  const sorted = [...files].sort(byPath);
+  // the next file is read while this one is audited
+  let next = sorted.length > 0 ? readAhead(sorted[0]!, opts) : undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const read = next!;
+    next = i + 1 < sorted.length ? readAhead(sorted[i + 1]!, opts) : undefined;
+    await onResult(await auditFileResult(sorted[i]!, catalogue, opts, form, read));
+  }
 }
 
 export async function auditFiles(files: string[], catalogue: CompiledCatalogue, opts: RunOptions, report = emptyReport(catalogue, opts)): Promise<AuditReport> {

@@ -54,7 +54,20 @@ function ioMessage(e: unknown, path: string): string {
   }
 }
 
+/** A policy file's bytes, read and size-checked but not yet decoded or parsed. */
+export interface PolicyBytes {
+  path: string;
+  format: PolicyFormat;
+  bytes: Buffer;
+}
+
 export async function loadPolicy(path: string, opts: LoadOptions = {}): Promise<PolicyDocument> {
+  const file = await readPolicyFile(path, opts);
+  return policyFromBytes(file.path, file.bytes, file.format);
+}
+
+/** The I/O half of loadPolicy: check the type and size, read the bytes. */
+export async function readPolicyFile(path: string, opts: LoadOptions = {}): Promise<PolicyBytes> {
   const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const format = formatOf(path);
   if (!format) {
@@ -75,7 +88,7 @@ export async function loadPolicy(path: string, opts: LoadOptions = {}): Promise<
   }
   // the file grew between stat and read (or its size was not known)
   if (bytes.length > limit) throw new InputError(`file is too large (over ${humanSize(limit)}, set with --max-file-size)`, path);
-  return policyFromBytes(path, bytes, format);
+  return { path, format, bytes };
 }
 
 /** Read up to limit + 1 bytes: enough to tell that a file is over the limit without holding all of it. */

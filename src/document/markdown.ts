@@ -22,8 +22,12 @@ import { parseInPieces } from './pieces.js';
 // Shared with the YAML policy loader: word counts, link share, the context rules, the builder.
 // =============================================================================================
 
+/** Any white space other than single inner spaces. */
+const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
+
 export function collapseSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // most text arrives collapsed already (the builder collapses what inline text collapsed)
+  return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;

@@ -38,10 +38,16 @@ function frame(report: AuditReport, errors: InputErrorReport[], warnings: InputE
  * Writes the same bytes as renderJson(report), a document at a time, so a run over many files
  * never holds more than a few documents: start() with the report's header (documents empty), then
  * each document's documentJson() in report order, then end() with the errors and warnings.
+ *
+ * One write is kept in flight: document() hands a document to the sink and returns once the
+ * previous one is written, so the audit of the next file overlaps the write of this one. A failed
+ * write is thrown by the next call.
  */
 export class JsonReportWriter {
   private header: AuditReport | undefined;
   private count = 0;
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
 
   constructor(private readonly write: (chunk: string | Uint8Array) => void | Promise<void>) {}
 
@@ -54,16 +60,28 @@ export class JsonReportWriter {
     if (!this.header) throw new Error('JsonReportWriter: start() first');
     const before = this.count === 0 ? frame(this.header, [], []).head + OPEN : `,${NEXT}`;
     this.count++;
-    if (typeof json === 'string') await this.write(before + json);
-    else {
-      await this.write(before);
-      await this.write(json);
-    }
+    await this.settle();
+    this.inFlight = this.send(typeof json === 'string' ? [before + json] : [before, json]);
   }
 
   async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {
     if (!this.header) throw new Error('JsonReportWriter: start() first');
+    await this.settle();
     const { head, tail } = frame(this.header, errors, warnings);
     await this.write(this.count === 0 ? `${head}[]${tail}\n` : `${CLOSE}${tail}\n`);
+  }
+
+  private async send(chunks: Array<string | Uint8Array>): Promise<void> {
+    try {
+      for (const c of chunks) await this.write(c);
+    } catch (error) {
+      this.failure = { error };
+    }
+  }
+
+  /** Wait for the write in flight; rethrow its failure. */
+  private async settle(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure.error;
   }
 }

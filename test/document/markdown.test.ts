@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
+import { collapseSpace, htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
 import type { Block, PolicyDocument } from '../../src/document/model.js';
 
 type Doc = Omit<PolicyDocument, 'sha256'>;
@@ -474,5 +475,19 @@ describe('trailContext', () => {
   it('keeps link-heavy rows in a contacts section as evidence', () => {
     const doc = parseMarkdown('p.md', '## Useful contacts\n\n| NSPCC | [www.nspcc.org.uk](https://www.nspcc.org.uk) |\n|---|---|\n');
     expect(doc.blocks.filter((b) => b.kind === 'table-row').map((b) => b.context)).toEqual(['body']);
+  });
+});
+
+describe('collapseSpace', () => {
+  it('gives what replacing every run of white space by one space and trimming gives', () => {
+    const plain = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const alphabet = ['a', 'b', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\ufeff', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(collapseSpace(s)).toBe(plain(s));
+      }),
+      { seed: 20260318, numRuns: 2000 },
+    );
   });
 });

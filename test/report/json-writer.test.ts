@@ -48,4 +48,37 @@ describe('JsonReportWriter', () => {
       expect(await streamed(r, true)).toBe(renderJson(r));
     });
   }
+
+  it('keeps one write in flight with a slow sink, in order, and the bytes are the same', async () => {
+    const r = report([a, b, a, b], errors, warnings);
+    const chunks: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const w = new JsonReportWriter(async (c) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((res) => setTimeout(res, 2));
+      chunks.push(typeof c === 'string' ? c : new TextDecoder().decode(c));
+      inFlight--;
+    });
+    w.start({ ...r, documents: [], errors: [], warnings: [] });
+    for (const d of r.documents) await w.document(documentJson(d));
+    await w.end(r.errors, r.warnings);
+    expect(most).toBe(1);
+    expect(chunks.join('')).toBe(renderJson(r));
+  });
+
+  it('a failed write is thrown by the next call, and nothing more is written', async () => {
+    const r = report([a, b, a]);
+    let calls = 0;
+    const w = new JsonReportWriter(async () => {
+      calls++;
+      if (calls === 1) throw new Error('disk full');
+    });
+    w.start({ ...r, documents: [], errors: [], warnings: [] });
+    await w.document(documentJson(a));
+    await expect(w.document(documentJson(b))).rejects.toThrow('disk full');
+    await expect(w.end([], [])).rejects.toThrow('disk full');
+    expect(calls).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 /** A broken requirement file is an error entry for that file; the rest of the catalogue still loads. */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,5 +25,15 @@ describe('catalogue load errors', () => {
     const cat = loadCatalogue(catalogueWith((d) => mkdirSync(join(d, 'folder.yaml'))), { useCache: false });
     expect(cat.requirements.map((r) => r.req.id)).toEqual(['WT26-C3-FGM']);
     expect(cat.errors[0]!.message).toContain('cannot read requirement file');
+  });
+  it('an unknown field is reported at the line where it is written, the file still an error of its own', () => {
+    const good = readFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), 'utf8');
+    const lines = good.replace(/\bWT26-C3-FGM\b/g, 'WT26-C3-FGM-COPY').split('\n');
+    lines.splice(1, 0, 'colour: blue');
+    const cat = loadCatalogue(catalogueWith((d) => writeFileSync(join(d, 'typo.yaml'), lines.join('\n'))), { useCache: false });
+    expect(cat.requirements.map((r) => r.req.id)).toEqual(['WT26-C3-FGM']);
+    expect(cat.errors).toHaveLength(1);
+    expect(cat.errors[0]).toMatchObject({ line: 2, column: 1 });
+    expect(cat.errors[0]!.message).toContain("'colour'");
   });
 });

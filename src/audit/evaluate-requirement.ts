@@ -44,8 +44,29 @@ function merge(...lists: EvidenceItem[][]): EvidenceItem[] {
   return out.sort((a, b) => a.line - b.line).slice(0, MAX_EVIDENCE);
 }
 
+const SCOPE_WIDTH = { sentence: 0, paragraph: 1, section: 2, document: 3 } as const;
+
+/**
+ * When part of a co-occurrence topic was found (the condition named, but not what to do about
+ * it, say), what the widest such check found: that is the passage to extend.
+ */
+function partlyFound(topics: CompiledCheck[], outcomes: CheckOutcome[]): string | undefined {
+  let note: string | undefined;
+  let width = -1;
+  outcomes.forEach((o, i) => {
+    const t = topics[i]!;
+    if (o.state !== 'none' || o.note === undefined || t.type !== 'near') return;
+    if (SCOPE_WIDTH[t.within] > width) {
+      width = SCOPE_WIDTH[t.within];
+      note = o.note;
+    }
+  });
+  return note;
+}
+
 export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ctx: MatchContext): Verdict {
-  const topicOutcomes = c.topic.filter((t) => appliesTo(t, profile)).map((t) => evaluateCheck(t, ctx));
+  const topics = c.topic.filter((t) => appliesTo(t, profile));
+  const topicOutcomes = topics.map((t) => evaluateCheck(t, ctx));
   const specifics = c.specifics.filter((t) => appliesTo(t, profile));
   const specificOutcomes = specifics.map((t) => evaluateCheck(t, ctx));
 
@@ -65,7 +86,7 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
     if (topic.state === 'weak' || topic.state === 'wrong') {
       return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
     }
-    return { status: 'gap', evidence: [], message: 'not found in the policy' };
+    return { status: 'gap', evidence: [], message: partlyFound(topics, topicOutcomes) ?? 'not found in the policy' };
   }
 
   const topicOk = topicOutcomes.find((o) => o.state === 'ok') ?? topic;

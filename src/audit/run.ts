@@ -7,6 +7,7 @@
  * JsonReportWriter the documents are written as they arrive and not kept, so memory stays flat in
  * the number of files.
  */
+import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
@@ -161,7 +162,31 @@ export function threadsFor(files: number, jobs: number): number {
   return Math.max(1, Math.min(Math.floor(jobs), Math.floor(files / MIN_FILES_PER_THREAD)));
 }
 
+/** --output names one of the files being audited: refused, so that no input is ever overwritten. */
+export class OutputIsInputError extends Error {}
+
+/** A file's identity, or undefined when it cannot be had (missing, a link loop, no permission). */
+function identity(path: string): { dev: number; ino: number } | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // such an input becomes its own error entry when it is read
+  }
+}
+
+/** Is `output` (when it exists) the same file as one of `inputs` (by device and inode: links too)? */
+function outputAmongInputs(output: string, inputs: string[]): string | undefined {
+  const target = identity(output);
+  if (!target) return undefined;
+  return inputs.find((f) => {
+    const s = identity(f);
+    return s !== undefined && s.dev === target.dev && s.ino === target.ino;
+  });
+}
+
 export interface AuditCommand extends RunOptions {
+  /** where the report is being written (--output): it must not be one of the inputs */
+  output?: string;
   /** requirement folder (default: the bundled catalogue) */
   catalogue?: string;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
@@ -176,6 +201,8 @@ export interface AuditCommand extends RunOptions {
 export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: JsonReportWriter): Promise<{ report: AuditReport; exit: number }> {
   const { discover } = await import('../cli/discover.js');
   const found = await discover(paths);
+  const clash = cmd.output !== undefined ? outputAmongInputs(cmd.output, found.files) : undefined;
+  if (clash !== undefined) throw new OutputIsInputError(`--output ${cmd.output} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
   // Each document leaves its garbage in the old generation (it outlives a scavenge or two), and by
   // default V8 lets that generation grow to about four times what is live before it collects: over
   // many files, with a thread per core, that is most of the memory. Growing by at most 2x keeps

@@ -110,9 +110,10 @@ export function readRequirementText(path: string, text: string): FileReading {
     // the first error is the useful one; the rest usually follow from it
     const e = validate.errors?.[0];
     if (!e) return { error: { path, message: 'invalid requirement' } };
-    const pos = locate(parsed, e.instancePath);
+    const unknown = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+    const pos = locate(parsed, e.instancePath, unknown);
     const key = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
-    const extra = e.keyword === 'additionalProperties' ? ` '${(e.params as { additionalProperty: string }).additionalProperty}'` : '';
+    const extra = unknown !== undefined ? ` '${unknown}'` : '';
     return { error: { path, line: pos.line, column: pos.column, message: `${key}: ${e.message}${extra}` } };
   }
   return { data, parsed };

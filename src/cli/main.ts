@@ -41,10 +41,11 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
   if (flags.output !== undefined && !sink) {
     // --output: the report is written beside its target and renamed into place only when complete
     const { AtomicWriteError, writeAtomically } = await import('../util/atomic-write.js');
+    const { OutputIsInputError } = await import('../audit/run.js');
     try {
       return await writeAtomically(flags.output, (write) => runAudit(paths, flags, write));
     } catch (e) {
-      if (!(e instanceof AtomicWriteError)) throw e;
+      if (!(e instanceof AtomicWriteError) && !(e instanceof OutputIsInputError)) throw e;
       process.stderr.write(`wt-audit: ${e.message}\n`);
       return EXIT_ERROR;
     }
@@ -52,7 +53,12 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
   // the audit modules (parsers, catalogue, workers) load only for this command
   const { auditPaths } = await import('../audit/run.js');
   const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
-  const cmd = { ...opts, ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) };
+  const cmd = {
+    ...opts,
+    ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    ...(flags.output !== undefined ? { output: flags.output } : {}),
+  };
   const out = sink ?? ((chunk: string | Uint8Array): void | Promise<void> => (process.stdout.write(chunk) ? undefined : new Promise((r) => process.stdout.once('drain', r))));
   if (flags.format === 'json') {
     // documents are written as they are audited, in path order, and not kept

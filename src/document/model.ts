@@ -39,8 +39,10 @@ export interface Block extends Position {
   /** Index into PolicyDocument.sections of the section this block belongs to. */
   section: number;
   /**
-   * Blocks that read as one unit share a group: the items of one list, the rows of one table,
-   * a paragraph ending in ':' and the list that follows it. "within: paragraph" means same group.
+   * Blocks that came as one unit share a group: the items of one list, the rows of one table,
+   * a paragraph ending in ':' and the list that follows it. The near matcher's "within:
+   * paragraph" is narrower (DocIndex.paragraphUnits): one block, or one item or row together with
+   * its lead-in or header row; two items of the same list are not one paragraph.
    */
   group: number;
 }

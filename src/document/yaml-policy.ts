@@ -8,12 +8,13 @@
  * line and column of the offending node, because the people fixing these files are not developers.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { POLICY_AJV_OPTIONS, POLICY_SCHEMA, validatorFor } from '../catalogue/validate.js';
 import { yamlErrorText } from './frontmatter.js';
 import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
 import { metaFromYamlMap } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
+import { locateIn, pointerSegments } from '../util/yaml-locate.js';
 import { checkYamlNesting } from './yaml-guard.js';
 
 /** Aliases beyond this many make toJS throw: a "billion laughs" file is refused, not expanded. */
@@ -33,43 +34,11 @@ interface Located {
   message: string;
 }
 
-function pointerSegments(pointer: string): Array<string | number> {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
 /** "/sections/0/heading" → "sections[0].heading" — how a person would name the field. */
 function fieldPath(segments: ReadonlyArray<string | number>): string {
   let out = '';
   for (const s of segments) out += typeof s === 'number' ? `[${s}]` : out === '' ? s : `.${s}`;
   return out === '' ? 'the file' : out;
-}
-
-function nodeStart(node: unknown, lines: LineCounter): { line: number; column: number } | undefined {
-  if (!isNode(node) || !node.range) return undefined;
-  const p = lines.linePos(node.range[0]);
-  return { line: p.line, column: p.col };
-}
-
-/** Place of the node at a path, or of its nearest existing parent. */
-function locate(doc: Document, lines: LineCounter, segments: ReadonlyArray<string | number>, key?: string): { line: number; column: number } {
-  if (key !== undefined) {
-    const parent = doc.getIn(segments, true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      const at = pair && nodeStart(pair.key, lines);
-      if (at) return at;
-    }
-  }
-  for (let n = segments.length; n >= 0; n--) {
-    const at = nodeStart(doc.getIn(segments.slice(0, n), true), lines);
-    if (at) return at;
-  }
-  return { line: 1, column: 1 };
 }
 
 function schemaProblem(err: ErrorObject, doc: Document, lines: LineCounter): Located {
@@ -79,14 +48,14 @@ function schemaProblem(err: ErrorObject, doc: Document, lines: LineCounter): Loc
   switch (err.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      return { ...locate(doc, lines, segs, key), message: `${where}: unknown field "${key}"` };
+      return { ...locateIn(doc, lines, segs, key), message: `${where}: unknown field "${key}"` };
     }
     case 'required':
-      return { ...locate(doc, lines, segs), message: `${where}: missing required field "${String(params.missingProperty)}"` };
+      return { ...locateIn(doc, lines, segs), message: `${where}: missing required field "${String(params.missingProperty)}"` };
     case 'enum':
-      return { ...locate(doc, lines, segs), message: `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
+      return { ...locateIn(doc, lines, segs), message: `${where} must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
     default:
-      return { ...locate(doc, lines, segs), message: `${where} ${err.message ?? 'is not valid'}` };
+      return { ...locateIn(doc, lines, segs), message: `${where} ${err.message ?? 'is not valid'}` };
   }
 }
 

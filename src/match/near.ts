@@ -1,6 +1,7 @@
 /**
  * `mentions` and `near`: phrase groups that must all be found within one sentence, paragraph
- * (block group), section or the whole document. `mentions` is `near` with a single group.
+ * (a block, or a list item or table row with its lead-in: DocIndex.paragraphUnits), section or
+ * the whole document. `mentions` is `near` with a single group.
  */
 import type { Scope } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
@@ -46,9 +47,38 @@ function firstCooccurrence(groupHits: Hit[][], within: Scope, ctx: MatchContext,
   return best;
 }
 
+/** The document's own words for a hit, with its line: “disabled children” (line 40). */
+function quoteHit(h: Hit, ctx: MatchContext): string {
+  const { tokens } = ctx.index.texts[h.block]!;
+  const text = ctx.index.block(h.block).text.slice(tokens[h.start]!.s, tokens[h.end - 1]!.e);
+  return `“${text}” (line ${evidenceFor(ctx.index, h).line})`;
+}
+
+/** A group's first phrase as the catalogue writes it, for "but not …" (a stem's * shown as …). */
+function groupExample(ids: number[], ctx: MatchContext): string {
+  const phrase = ctx.index.phrases.source[ids[0]!] ?? '';
+  return `“${phrase.replace(/\*/g, '…')}”`;
+}
+
+const SCOPE_WORDS: Record<Scope, string> = { sentence: 'the same sentence', paragraph: 'the same paragraph', section: 'the same section', document: 'the policy' };
+
+/**
+ * Why several groups did not come together, when part of them is there: a gap that says what was
+ * found tells the writer to extend that passage, not to start again.
+ */
+function partlyFound(groups: number[][], groupHits: Hit[][], within: Scope, ctx: MatchContext): string | undefined {
+  if (groups.length < 2) return undefined;
+  const found = groupHits.map((hits) => hits.find((h) => !isWeak(h, ctx)) ?? hits[0]);
+  if (found.every((h) => h === undefined)) return undefined;
+  const have = found.filter((h): h is Hit => h !== undefined).map((h) => quoteHit(h, ctx));
+  const lacking = groups.filter((_, i) => found[i] === undefined).map((ids) => groupExample(ids, ctx));
+  if (lacking.length > 0) return `found ${have.join(' and ')}, but nothing like ${lacking.join(' or ')}`;
+  return `found ${have.join(' and ')}, but not together in ${SCOPE_WORDS[within]}`;
+}
+
 export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext): CheckOutcome {
   const groupHits = groups.map((ids) => ctx.index.hits(ids).filter((h) => usable(h, ctx)));
-  if (groupHits.some((h) => h.length === 0)) return NONE;
+  if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);
   if (strong) {
     const reviewOnly = strong.some((h) => h.unfilled);
@@ -60,7 +90,11 @@ export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContex
     const why = where.kind === 'heading' ? 'only as a heading with no text under it' : where.context === 'glossary' ? 'only in a glossary' : 'only in a list of links or references';
     return { state: 'weak', evidence: uniqueEvidence(weak, ctx), note: `mentioned ${why}` };
   }
-  return NONE;
+  return noneWith(partlyFound(groups, groupHits, within, ctx));
+}
+
+function noneWith(note: string | undefined): CheckOutcome {
+  return note === undefined ? NONE : { state: 'none', evidence: [], note };
 }
 
 function uniqueEvidence(hits: Hit[], ctx: MatchContext) {

@@ -26,6 +26,17 @@ describe('statuses', () => {
     expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null });
   });
 
+  it('a gap says what part of a co-occurrence was found, and where', () => {
+    const id = 'WT26-C3-DISABLED-CHILDREN';
+    const apart = resultFor('# Policy\n\nWe welcome disabled children to every session.\n\n## Abuse\n\nSome children are more vulnerable to abuse than others.\n', id);
+    expect(apart.status).toBe('gap');
+    expect(apart.message).toBe('found “disabled” (line 3) and “more vulnerable” (line 7), but not together in the same paragraph');
+    const half = resultFor('# Policy\n\nWe welcome disabled children to every session.\n', id);
+    expect(half.status).toBe('gap');
+    expect(half.message).toMatch(/^found “disabled” \(line 3\), but nothing like “more vulnerable”$/);
+    expect(resultFor('# Policy\n\nWe run football sessions.\n', id).message).toBe('not found in the policy');
+  });
+
   it('a wrong figure is a finding, not a pass', () => {
     const r = resultFor('## Allegations\n\nAllegations against staff are referred to the LADO within 3 working days.\n', 'WT26-C4-ALLEGATIONS');
     expect(r.status).toBe('partial');

@@ -1,5 +1,5 @@
 /** End to end: the built CLI on real files, as users run it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -87,6 +87,21 @@ describe('wt-audit CLI', () => {
     expect(report.documents.map((d) => d.path)).toEqual(['good.md']);
     expect(report.errors.map((e) => e.path).sort()).toEqual(['broken.yaml', 'empty.md']);
     expect(report.errors.find((e) => e.path === 'broken.yaml')!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('--output naming one of the inputs (or a hard link to it) is refused and the input left as it was', () => {
+    const dir = tmp({ 'good.md': GOOD, 'other.md': GOOD });
+    linkSync(join(dir, 'good.md'), join(dir, 'alias.md'));
+    for (const target of ['good.md', 'alias.md']) {
+      const r = runCli(['.', '--format', 'json', '-o', target, '--as-of', AS_OF], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('is one of the policies being audited');
+      expect(readFileSync(join(dir, 'good.md'), 'utf8')).toBe(GOOD);
+    }
+    // nothing left behind, and a report to a new file still works
+    expect(readdirSync(dir).sort()).toEqual(['alias.md', 'good.md', 'other.md']);
+    expect(runCli(['good.md', '-o', 'report.txt', '--as-of', AS_OF], { cwd: dir }).code).toBe(1); // findings, no error
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('good.md');
   });
 
   it('a path that does not exist is an error, others still audited', () => {

@@ -20,6 +20,10 @@ describe('tokenize', () => {
     const tt = tokenize('within one working day, 15 days or the 3rd month');
     expect(tt.tokens.filter((t) => t.num !== undefined).map((t) => t.num)).toEqual([1, 15, 3]);
   });
+  it('words that are names of object properties are not numbers', () => {
+    const tt = tokenize('the constructor of toString hasOwnProperty valueOf proto twenty constructor');
+    expect(tt.tokens.filter((t) => t.num !== undefined).map((t) => [t.w, t.num])).toEqual([['twenty', 20]]);
+  });
   it('splits sentences but not at abbreviations such as e.g.', () => {
     const tt = tokenize('Report abuse, e.g. hitting. Then tell the DSL! Done? Yes');
     const sentOf = (w: string) => tt.tokens.find((t) => t.w === w)!.sent;

@@ -150,14 +150,15 @@ describe('a requirement file that breaks its schema', () => {
     const broken = source.replace(/^strength: must$/m, 'strength: mandatory');
     expect(broken).not.toBe(source);
     writeFileSync(join(cat, 'c4-allegations.yaml'), broken);
-    writeFileSync(join(cat, 'c4-extra-key.yaml'), source.replace(/^id: .*$/m, 'id: WT26-C4-OTHER\ncolour: red'));
+    const extraKey = source.replace(/^id: .*$/m, 'id: WT26-C4-OTHER\ncolour: red');
+    writeFileSync(join(cat, 'c4-extra-key.yaml'), extraKey);
     writeFileSync(join(cat, 'c4-syntax.yaml'), 'id: [unclosed\n');
     writeFileSync(join(cat, 'c4-training.yaml'), readFileSync(join(ROOT, 'checks/wt2026/c4-training.yaml')));
     const loaded = loadCatalogue(cat);
     const line = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l)) + 1;
     expect(loaded.errors.map((e) => ({ file: e.path.split('/').pop(), line: e.line, message: e.message }))).toEqual([
       { file: 'c4-allegations.yaml', line: line(broken, /^strength:/), message: 'strength: must be equal to one of the allowed values' },
-      { file: 'c4-extra-key.yaml', line: 1, message: "(top level): must NOT have additional properties 'colour'" },
+      { file: 'c4-extra-key.yaml', line: line(extraKey, /^colour:/), message: "(top level): must NOT have additional properties 'colour'" },
       { file: 'c4-syntax.yaml', line: 2, message: expect.stringMatching(/^invalid YAML: /) },
     ]);
     expect(loaded.requirements.map((r) => r.req.id)).toEqual(['WT26-C4-TRAINING']);

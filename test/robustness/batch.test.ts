@@ -170,9 +170,10 @@ describe('interrupted', () => {
       cwd: top,
       stdio: 'ignore',
     });
-    // the batch holds a 5 MB file, so it is still running; if not, the report must be whole
-    await new Promise((r) => setTimeout(r, 700));
+    // listen at once: a quick run may be over before the signal is sent
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    // the batch holds a 5 MB file, so it is likely still running; if not, the report must be whole
+    await new Promise((r) => setTimeout(r, 700));
     child.kill('SIGINT');
     const { code, signal } = await ended;
     const text = readFileSync(join(out, 'interrupted.json'), 'utf8');

@@ -139,6 +139,8 @@ hashes[extraJobs] = sha256File(join(out, 'extra.json'));
 const reportBytes = statSync(join(out, 'all.json')).size;
 // memory must not grow with the number of files: the same audit over a tenth of the corpus
 const tenth = runNode([BIN, ...corpusSlice(Math.max(1, Math.floor(FILES / 10))), '--format', 'json', '--as-of', AS_OF], { stdoutFile: join(out, 'tenth.json') });
+// the terminal report is streamed a document at a time too: its memory must not grow either
+const terminal = runNode([BIN, 'bench/corpus', '--as-of', AS_OF], { stdoutFile: join(out, 'terminal.txt') });
 rmSync(out, { recursive: true, force: true });
 const identical = new Set(Object.values(hashes)).size === 1;
 
@@ -166,6 +168,7 @@ const rows = [
   ['  MB per second', (corpusMB / (allMs / 1000)).toFixed(2), '', ''],
   ['  peak RSS (whole process, all threads)', `${peakRssAll.toFixed(0)} MB`, '< 300 MB', verdict(peakRss < 300)],
   [`  peak RSS with a tenth of the files (${Math.max(1, Math.floor(FILES / 10))})`, `${(tenth.rssKb / 1024).toFixed(0)} MB`, '', ''],
+  ['  peak RSS, terminal report instead of JSON', `${(terminal.rssKb / 1024).toFixed(0)} MB`, '< 300 MB', verdict(terminal.rssKb / 1024 < 300)],
   ['Corpus audit, 1 thread (--jobs 1): wall time', secs(oneMs), '', ''],
   ['  peak RSS', `${peakRssOne.toFixed(0)} MB`, '< 300 MB', ''],
   ['Parse-only floor: remark-parse, 1 thread (whole process)', secs(parseMs), '', ''],

@@ -15,6 +15,7 @@ import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { Profile } from '../catalogue/types.js';
 import { documentJson, type JsonReportWriter } from '../report/json.js';
+import type { TerminalReportWriter } from '../report/terminal.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { auditDocument, requirementInfo } from './engine.js';
 import { documentFails, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type FailOn } from './exit-code.js';
@@ -102,25 +103,6 @@ export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions): Aud
   };
 }
 
-/**
- * A document from a worker thread arrives with its own copies of the catalogue's titles and
- * citations in every result. Kept for a reporter that needs every document, those copies add up:
- * point them back at this thread's strings, as a document audited here does. Values are only
- * replaced by equal ones.
- */
-function catalogueTextSharer(catalogue: CompiledCatalogue): (doc: DocumentResult) => DocumentResult {
-  const byId = new Map(catalogue.requirements.map((c) => [c.req.id, requirementInfo(c)]));
-  return (doc) => {
-    for (const r of doc.results) {
-      const info = byId.get(r.id);
-      if (!info) continue;
-      if (r.title === info.title) r.title = info.title;
-      if (r.reference === info.reference) r.reference = info.reference;
-    }
-    return doc;
-  };
-}
-
 /** Report order: by path (then line). Documents are in path order already: files are audited sorted. */
 function byPlace(a: InputErrorReport, b: InputErrorReport): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0);
@@ -193,12 +175,15 @@ export interface AuditCommand extends RunOptions {
   jobs?: number;
 }
 
+/** A report written as the documents arrive: JSON (documents rendered where audited) or terminal. */
+export type ReportWriter = JsonReportWriter | TerminalReportWriter;
+
 /**
  * The audit command: discover the files, load the catalogue, audit every file, and return the
  * report with its exit code. With a writer, documents are streamed to it (and the returned report
  * holds none); without, they are kept in the report for a reporter that needs them all.
  */
-export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: JsonReportWriter): Promise<{ report: AuditReport; exit: number }> {
+export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: ReportWriter): Promise<{ report: AuditReport; exit: number }> {
   const { discover } = await import('../cli/discover.js');
   const found = await discover(paths);
   const clash = cmd.output !== undefined ? outputAmongInputs(cmd.output, found.files) : undefined;
@@ -212,7 +197,7 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Js
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const { defaultJobs } = await import('./pool.js');
   const workers = threadsFor(found.files.length, cmd.jobs ?? defaultJobs()) - 1;
-  const form: ResultForm = writer ? 'json' : 'document';
+  const form: ResultForm = writer?.form ?? 'document';
   const opts: RunOptions = { asOf: cmd.asOf, failOn: cmd.failOn, ...(cmd.profile ? { profile: cmd.profile } : {}), ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}) };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, run: opts, form, ...(cmd.catalogue ? { catalogueDir: cmd.catalogue } : {}) }) : undefined;
@@ -222,15 +207,15 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Js
     report.errors.push(...found.errors);
     writer?.start(report);
     let findings = EXIT_OK;
-    const share = pool && !writer ? catalogueTextSharer(catalogue) : (d: DocumentResult) => d;
     const onResult = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
       findings = Math.max(findings, r.exit);
-      if (writer) {
+      if (writer?.form === 'json') {
         const json = r.json ?? (r.document ? documentJson(r.document) : undefined);
         if (json !== undefined) await writer.document(json);
-      } else if (r.document) report.documents.push(share(r.document));
+      } else if (writer && r.document) await writer.document(r.document);
+      else if (r.document) report.documents.push(r.document);
     };
     if (pool) await pool.run(found.files, catalogue, onResult);
     else await auditInThread(found.files, catalogue, opts, form, onResult);

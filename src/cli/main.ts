@@ -65,10 +65,10 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
     const { JsonReportWriter } = await import('../report/json.js');
     return (await auditPaths(paths, cmd, new JsonReportWriter(out))).exit;
   }
-  const { report, exit } = await auditPaths(paths, cmd);
-  const { renderTerminal } = await import('../report/terminal.js');
-  await out(renderTerminal(report, { quiet: flags.quiet ?? false, color: sink ? 0 : colorLevel(process.stdout) }));
-  return exit;
+  // the terminal report too is written a document at a time, in path order
+  const { TerminalReportWriter } = await import('../report/terminal.js');
+  const terminal = new TerminalReportWriter(out, { quiet: flags.quiet ?? false, color: sink ? 0 : colorLevel(process.stdout) });
+  return (await auditPaths(paths, cmd, terminal)).exit;
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {

@@ -1,5 +1,6 @@
 /** The JSON report: the result model as is, keys in a fixed order, so the same input gives the same bytes. */
 import type { AuditReport, DocumentResult, InputErrorReport } from '../audit/result.js';
+import { PipelinedWrite, type Sink } from './pipelined-write.js';
 
 export function renderJson(report: AuditReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
@@ -37,19 +38,19 @@ function frame(report: AuditReport, errors: InputErrorReport[], warnings: InputE
 /**
  * Writes the same bytes as renderJson(report), a document at a time, so a run over many files
  * never holds more than a few documents: start() with the report's header (documents empty), then
- * each document's documentJson() in report order, then end() with the errors and warnings.
- *
- * One write is kept in flight: document() hands a document to the sink and returns once the
- * previous one is written, so the audit of the next file overlaps the write of this one. A failed
- * write is thrown by the next call.
+ * each document's documentJson() in report order, then end() with the errors and warnings. One
+ * write is kept in flight (PipelinedWrite); a failed write is thrown by the next call.
  */
 export class JsonReportWriter {
+  /** what it takes from the audit: each document already rendered by documentJson() */
+  readonly form = 'json';
   private header: AuditReport | undefined;
   private count = 0;
-  private inFlight: Promise<void> = Promise.resolve();
-  private failure: { error: unknown } | undefined;
+  private readonly out: PipelinedWrite;
 
-  constructor(private readonly write: (chunk: string | Uint8Array) => void | Promise<void>) {}
+  constructor(write: Sink) {
+    this.out = new PipelinedWrite(write);
+  }
 
   start(report: AuditReport): void {
     this.header = { ...report, documents: [], errors: [], warnings: [] };
@@ -60,28 +61,13 @@ export class JsonReportWriter {
     if (!this.header) throw new Error('JsonReportWriter: start() first');
     const before = this.count === 0 ? frame(this.header, [], []).head + OPEN : `,${NEXT}`;
     this.count++;
-    await this.settle();
-    this.inFlight = this.send(typeof json === 'string' ? [before + json] : [before, json]);
+    await (typeof json === 'string' ? this.out.send(before + json) : this.out.send(before, json));
   }
 
   async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {
     if (!this.header) throw new Error('JsonReportWriter: start() first');
-    await this.settle();
     const { head, tail } = frame(this.header, errors, warnings);
-    await this.write(this.count === 0 ? `${head}[]${tail}\n` : `${CLOSE}${tail}\n`);
-  }
-
-  private async send(chunks: Array<string | Uint8Array>): Promise<void> {
-    try {
-      for (const c of chunks) await this.write(c);
-    } catch (error) {
-      this.failure = { error };
-    }
-  }
-
-  /** Wait for the write in flight; rethrow its failure. */
-  private async settle(): Promise<void> {
-    await this.inFlight;
-    if (this.failure) throw this.failure.error;
+    await this.out.send(this.count === 0 ? `${head}[]${tail}\n` : `${CLOSE}${tail}\n`);
+    await this.out.settle();
   }
 }

@@ -4,7 +4,8 @@
  * evidence or where the missing text belongs, the reference and what to write. Fits 80 columns.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status } from '../audit/result.js';
+import type { AuditReport, DocumentResult, InputErrorReport, RequirementInfo, RequirementResult, Status } from '../audit/result.js';
+import { PipelinedWrite, type Sink } from './pipelined-write.js';
 import { CHAPTERS } from './chapters.js';
 import { wrap } from './wrap.js';
 
@@ -120,39 +121,121 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
   return out.join('\n');
 }
 
-export function renderTerminal(report: AuditReport, opts: TerminalOptions = {}): string {
-  const c = new Chalk({ level: opts.color ?? 0 });
-  const width = opts.width ?? 80;
+/** What the report's parts share: colours, width, options, and the catalogue by id. */
+interface Style {
+  c: ChalkInstance;
+  width: number;
+  opts: TerminalOptions;
+  catalogue: Catalogue;
+}
+
+function styleFor(report: AuditReport, opts: TerminalOptions): Style {
+  return { c: new Chalk({ level: opts.color ?? 0 }), width: opts.width ?? 80, opts, catalogue: new Map(report.requirements.map((r) => [r.id, r])) };
+}
+
+function headerText(report: AuditReport, st: Style): string {
+  return st.c.dim(wrap(`${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`, st.width, ''));
+}
+
+/** Totals over the documents so far, for the summary line. */
+interface Totals {
+  documents: number;
+  met: number;
+  partial: number;
+  gap: number;
+  outdated: number;
+  review: number;
+}
+
+function addTo(t: Totals, d: DocumentResult): void {
+  t.documents++;
+  t.met += d.counts.met;
+  t.partial += d.counts.partial;
+  t.gap += d.counts.gap;
+  t.outdated += d.counts.outdated;
+  t.review += d.counts['needs-review'];
+}
+
+/** Warnings, errors and the summary line: the lines after the last document. */
+function footerLines(t: Totals, errors: InputErrorReport[], warnings: InputErrorReport[], st: Style): string[] {
+  const { c, width } = st;
   const out: string[] = [];
-  out.push(c.dim(wrap(`${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`, width, '')));
-  const catalogue: Catalogue = new Map(report.requirements.map((r) => [r.id, r]));
-  for (const d of report.documents) out.push('', renderDocument(d, catalogue, c, opts, width));
-  if (report.warnings.length > 0) {
+  if (warnings.length > 0) {
     out.push('', c.yellow.bold('Warnings'));
-    for (const w of report.warnings) out.push(wrap(`${place(w)} ${w.message}`, width, '    ', '  '));
+    for (const w of warnings) out.push(wrap(`${place(w)} ${w.message}`, width, '    ', '  '));
   }
-  if (report.errors.length > 0) {
+  if (errors.length > 0) {
     out.push('', c.red.bold('Errors'));
-    for (const e of report.errors) out.push(wrap(`${place(e)} ${e.message}`, width, '    ', '  '));
+    for (const e of errors) out.push(wrap(`${place(e)} ${e.message}`, width, '    ', '  '));
   }
-  out.push('', summaryLine(report, c));
+  const docs = `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
+  const errs = errors.length > 0 ? c.red(` · ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`) : '';
+  out.push('', c.bold(`Summary: ${docs}: ${t.met} met, ${t.partial} partial, ${t.gap} gap, ${t.outdated} outdated, ${t.review} needs review`) + errs);
+  return out;
+}
+
+function newTotals(): Totals {
+  return { documents: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
+}
+
+/** The whole terminal report as one string (the same bytes TerminalReportWriter writes). */
+export function renderTerminal(report: AuditReport, opts: TerminalOptions = {}): string {
+  const st = styleFor(report, opts);
+  const totals = newTotals();
+  const out = [headerText(report, st)];
+  for (const d of report.documents) {
+    addTo(totals, d);
+    out.push('', renderDocument(d, st.catalogue, st.c, opts, st.width));
+  }
+  out.push(...footerLines(totals, report.errors, report.warnings, st));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Writes the terminal report a document at a time, so a run over many files holds only the
+ * documents in flight: start() with the report's header, document() for each in report order,
+ * end() with the errors and warnings. Same bytes as renderTerminal() of the whole report.
+ */
+export class TerminalReportWriter {
+  /** what it takes from the audit: each document as a result object */
+  readonly form = 'document';
+  private style: Style | undefined;
+  private readonly totals = newTotals();
+  private readonly out: PipelinedWrite;
+
+  constructor(
+    write: Sink,
+    private readonly opts: TerminalOptions = {},
+  ) {
+    this.out = new PipelinedWrite(write);
+  }
+
+  start(report: AuditReport): void {
+    this.style = styleFor(report, this.opts);
+    // not awaited: a failure is thrown by the next call
+    this.out.send(headerText(report, this.style)).catch(() => undefined);
+  }
+
+  async document(d: DocumentResult): Promise<void> {
+    const st = this.started();
+    addTo(this.totals, d);
+    await this.out.send(`\n\n${renderDocument(d, st.catalogue, st.c, this.opts, st.width)}`);
+  }
+
+  async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {
+    const st = this.started();
+    await this.out.send(`${footerLines(this.totals, errors, warnings, st)
+      .map((l) => `\n${l}`)
+      .join('')}\n`);
+    await this.out.settle();
+  }
+
+  private started(): Style {
+    if (!this.style) throw new Error('TerminalReportWriter: start() first');
+    return this.style;
+  }
 }
 
 function place(e: { path: string; line?: number; column?: number }): string {
   return `${e.path}${e.line ? `:${e.line}` : ''}${e.line && e.column ? `:${e.column}` : ''}:`;
-}
-
-function summaryLine(report: AuditReport, c: ChalkInstance): string {
-  const total = { met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
-  for (const d of report.documents) {
-    total.met += d.counts.met;
-    total.partial += d.counts.partial;
-    total.gap += d.counts.gap;
-    total.outdated += d.counts.outdated;
-    total.review += d.counts['needs-review'];
-  }
-  const docs = `${report.documents.length} ${report.documents.length === 1 ? 'policy' : 'policies'} audited`;
-  const errs = report.errors.length > 0 ? c.red(` · ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}`) : '';
-  return c.bold(`Summary: ${docs}: ${total.met} met, ${total.partial} partial, ${total.gap} gap, ${total.outdated} outdated, ${total.review} needs review`) + errs;
 }

@@ -1,0 +1,74 @@
+/** The streaming terminal writer writes exactly the bytes of renderTerminal, a document at a time. */
+import { describe, expect, it } from 'vitest';
+import type { AuditReport } from '../../src/audit/result.js';
+import { requirementInfo } from '../../src/audit/engine.js';
+import { PipelinedWrite } from '../../src/report/pipelined-write.js';
+import { renderTerminal, TerminalReportWriter, type TerminalOptions } from '../../src/report/terminal.js';
+import { auditText, catalogue } from '../helpers/audit-text.js';
+
+function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
+  return {
+    schemaVersion: '2.0.0',
+    tool: { name: 'wt-audit', version: '0.0.0' },
+    catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: catalogue().requirements.length },
+    asOf: '2026-11-01',
+    failOn: 'must',
+    requirements: catalogue().requirements.map(requirementInfo),
+    documents,
+    errors,
+    warnings,
+  };
+}
+
+async function streamed(r: AuditReport, opts: TerminalOptions): Promise<string> {
+  const chunks: string[] = [];
+  const w = new TerminalReportWriter(async (c) => {
+    await new Promise((res) => setTimeout(res, 1));
+    chunks.push(typeof c === 'string' ? c : new TextDecoder().decode(c));
+  }, opts);
+  w.start({ ...r, documents: [], errors: [], warnings: [] });
+  for (const d of r.documents) await w.document(d);
+  await w.end(r.errors, r.warnings);
+  return chunks.join('');
+}
+
+describe('TerminalReportWriter', () => {
+  const a = auditText('# Policy\n\nReport any concern to the designated safeguarding lead, Jane Smith, on 01632 960000.\n', 'vcse', '2026-11-01', 'a.md');
+  const b = auditText('# Another\n\nNothing much.\n', 'school', '2026-11-01', 'b.md');
+  const errors = [{ path: 'c.md', line: 3, column: 1, message: 'bad thing' }];
+  const warnings = [{ path: 'a.md', message: 'unknown type' }];
+
+  for (const [name, r] of [
+    ['no documents', report([])],
+    ['no documents, errors and warnings', report([], errors, warnings)],
+    ['several documents with errors', report([a, b, a], errors, warnings)],
+  ] as const) {
+    for (const opts of [{}, { quiet: true, color: 1 as const }]) {
+      it(`${name} (${JSON.stringify(opts)}): same bytes as renderTerminal`, async () => {
+        const whole = renderTerminal(r, opts);
+        expect(await streamed(r, opts)).toBe(whole);
+        expect(whole).toContain('Summary:');
+      });
+    }
+  }
+});
+
+describe('PipelinedWrite', () => {
+  it('writes in the order sent even when nobody waits, one at a time', async () => {
+    const written: string[] = [];
+    let busy = 0;
+    let most = 0;
+    const w = new PipelinedWrite(async (c) => {
+      busy++;
+      most = Math.max(most, busy);
+      await new Promise((res) => setTimeout(res, 3 - (written.length % 3)));
+      written.push(String(c));
+      busy--;
+    });
+    const sends = ['a', 'b', 'c', 'd', 'e'].map((x) => w.send(x));
+    await Promise.all(sends);
+    await w.settle();
+    expect(written).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(most).toBe(1);
+  });
+});

@@ -11,7 +11,7 @@ import { evaluateTimescale } from '../match/timescale.js';
 export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOutcome {
   switch (check.type) {
     case 'near':
-      return evaluateNear(check.groups, check.within, ctx);
+      return evaluateNear(check.groups, check.within, ctx, check.except);
     case 'timescale':
       return evaluateTimescale(check, ctx);
     case 'heading':

@@ -18,11 +18,12 @@ function describe(spec: CheckSpec): string {
 export function compileCheck(spec: CheckSpec, phrases: PhraseSet): CompiledCheck {
   const ids = (list: string[]) => list.map((p) => phrases.add(p));
   const base = { label: describe(spec), ...(spec.profiles ? { profiles: spec.profiles } : {}) };
+  const except = spec.except && spec.except.length > 0 ? { except: ids(spec.except) } : {};
   if (spec.mentions) {
     const list = Array.isArray(spec.mentions) ? spec.mentions : spec.mentions.any;
-    return { ...base, type: 'near', groups: [ids(list)], within: 'document' };
+    return { ...base, type: 'near', groups: [ids(list)], within: 'document', ...except };
   }
-  if (spec.near) return { ...base, type: 'near', groups: spec.near.all.map(ids), within: spec.near.within };
+  if (spec.near) return { ...base, type: 'near', groups: spec.near.all.map(ids), within: spec.near.within, ...except };
   if (spec.timescale) {
     const t = spec.timescale;
     return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false };

@@ -12,7 +12,7 @@ interface CheckBase {
 
 export type CompiledCheck = CheckBase &
   (
-    | { type: 'near'; groups: number[][]; within: Scope }
+    | { type: 'near'; groups: number[][]; within: Scope; except?: number[] }
     | { type: 'timescale'; concept: number[]; also: number[]; value: number; unit: TimeUnit; shorterOk: boolean }
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }

@@ -113,6 +113,8 @@ export interface CheckSpec {
   label?: string;
   /** Only required for these profiles (a specific that applies to schools only, say). */
   profiles?: Profile[];
+  /** mentions and near: a phrase found inside one of these does not count ("in extremis" is not extremism). */
+  except?: Phrase[];
   mentions?: MentionsSpec | Phrase[];
   near?: NearSpec;
   timescale?: TimescaleSpec;

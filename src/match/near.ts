@@ -76,8 +76,16 @@ function partlyFound(groups: number[][], groupHits: Hit[][], within: Scope, ctx:
   return `found ${have.join(' and ')}, but not together in ${SCOPE_WORDS[within]}`;
 }
 
-export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext): CheckOutcome {
-  const groupHits = groups.map((ids) => ctx.index.hits(ids).filter((h) => usable(h, ctx)));
+/** Hits that lie inside a match of an `except` phrase ("in extremis", "DBS disclosure") do not count. */
+function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: MatchContext): Hit[] {
+  if (!except || except.length === 0 || hits.length === 0) return hits;
+  const fences = ctx.index.hits(except);
+  if (fences.length === 0) return hits;
+  return hits.filter((h) => !fences.some((f) => f.block === h.block && f.start < h.end && h.start < f.end));
+}
+
+export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[]): CheckOutcome {
+  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h, ctx)));
   if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);
   if (strong) {

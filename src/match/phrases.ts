@@ -151,7 +151,8 @@ export class PhraseSet {
     const found: PhraseMatch[] = [];
     const { tokens } = text;
     for (let i = 0; i < tokens.length; i++) this.walk(this.root, text, i, i, 0, found);
-    return found;
+    // a possessive read both ways can reach the same phrase twice
+    return tokens.some((t) => t.base !== undefined) ? uniqueMatches(found) : found;
   }
 
   private walk(n: TrieNode, text: TokenizedText, start: number, at: number, depth: number, found: PhraseMatch[]): void {
@@ -181,6 +182,9 @@ export class PhraseSet {
         }
       }
     }
+    // a possessive also reads as its word: "the Rugby Football Union's policy" meets "rugby football union"
+    const baseLit = tok.base !== undefined ? n.lit?.get(tok.base) : undefined;
+    if (baseLit) this.walk(baseLit, text, start, at + 1, depth + 1, found);
     if (n.any) this.walk(n.any, text, start, at + 1, depth + 1, found);
   }
 
@@ -209,6 +213,16 @@ export class PhraseSet {
     Object.assign(set, { root: snap.root, ids: snap.ids, source: snap.source, selfNegating: snap.selfNegating });
     return set;
   }
+}
+
+function uniqueMatches(found: PhraseMatch[]): PhraseMatch[] {
+  const seen = new Set<string>();
+  return found.filter((m) => {
+    const key = `${m.phrase}:${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Most distinct words the root memo holds before it starts afresh. */

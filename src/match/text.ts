@@ -21,6 +21,8 @@ export interface Token {
   num?: number;
   /** written with a capital first letter */
   cap: boolean;
+  /** a possessive's word without its 's ("union's" → "union"), which phrases may match too */
+  base?: string;
 }
 
 export type TokenClass = 'number' | 'email' | 'phone' | 'placeholder' | 'person' | 'year' | 'url';
@@ -70,7 +72,9 @@ const NOT_NAMES = new Set(
     'whistleblowing online abuse neglect harm prevent channel multi agency domestic sexual physical emotional ' +
     'if when where what who how why please note see also contents introduction purpose scope aims statement ' +
     'level training senior leadership management committee hub front door helpline line childline designated ' +
-    'responsible responsibilities key information sharing data general regulation act acts'
+    'responsible responsibilities key information sharing data general regulation act acts ' +
+    'sport sports coach coaches coaching association federation union league foundation society institute ' +
+    'centre center unit network alliance'
   ).split(' '),
 );
 
@@ -97,6 +101,16 @@ export function normaliseWord(raw: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   return w.replace(/['’‘`]/g, '');
+}
+
+/** "Union's", "children’s" → "union", "children": the word a possessive is made from. */
+function possessiveBase(raw: string): string | undefined {
+  const n = raw.length;
+  if (n < 5) return undefined; // "it's", "he's", "who's" are not possessives worth a second reading
+  const last = raw.charCodeAt(n - 1);
+  const apostrophe = raw.charCodeAt(n - 2);
+  if ((last !== 115 && last !== 83) || (apostrophe !== 39 && apostrophe !== 0x2019)) return undefined;
+  return normaliseWord(raw.slice(0, n - 2));
 }
 
 function numberValue(w: string): number | undefined {
@@ -316,6 +330,8 @@ export function tokenize(text: string): TokenizedText {
       const w = normaliseWord(rw.raw);
       const first = rw.raw.charCodeAt(0);
       const tok: Token = { w, s: rw.s, e: rw.e, sent, cl, cap: first >= 65 && first <= 90 };
+      const base = possessiveBase(rw.raw);
+      if (base !== undefined) tok.base = base;
       const num = numberValue(w);
       if (num !== undefined) tok.num = num;
       tokens.push(tok);
@@ -338,7 +354,7 @@ export function tokenize(text: string): TokenizedText {
   }
   mergeNumberCompounds(tokens);
   markPhones(text, tokens, addSpan);
-  markPersons(tokens, addSpan);
+  markPersons(text, tokens, addSpan);
   return { text, tokens, spans };
 }
 
@@ -387,17 +403,26 @@ function markPhones(text: string, tokens: Token[], addSpan: (at: number, s: Clas
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'revd', 'reverend', 'father', 'sister', 'prof']);
 
 /** A personal name: a title and a capitalised word, or two capitalised words that are not role words. */
-function markPersons(tokens: Token[], addSpan: (at: number, s: ClassSpan) => void): void {
-  const nameLike = (t: Token | undefined) => !!t && t.cap && /^[a-z][a-z]+$/.test(t.w) && !NOT_NAMES.has(t.w);
+/** A word of up to three capitals ("FA", "CFA", "RFU") is an acronym, not a name; "JANE SMITH" may be a name. */
+function isAcronym(text: string, t: Token): boolean {
+  if (t.e - t.s > 3) return false;
+  const raw = text.slice(t.s, t.e);
+  return raw === raw.toUpperCase();
+}
+
+function markPersons(text: string, tokens: Token[], addSpan: (at: number, s: ClassSpan) => void): void {
+  const nameLike = (t: Token | undefined) => !!t && t.cap && /^[a-z][a-z]+$/.test(t.w) && !NOT_NAMES.has(t.w) && !isAcronym(text, t);
   const initial = (t: Token | undefined) => !!t && t.cap && /^[a-z]$/.test(t.w);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (a.sent !== b.sent) continue;
+    // a name is written in one piece: not across a comma, bracket or dash ("County FA (CFA)")
+    if (a.sent !== b.sent || a.cl !== b.cl) continue;
     if (TITLES.has(a.w) && a.cap && (nameLike(b) || initial(b))) {
       let end = i + 2;
-      if (initial(b) && nameLike(tokens[i + 2])) end = i + 3;
-      else if (nameLike(tokens[i + 2]) && tokens[i + 2]!.sent === a.sent) end = i + 3;
+      const c = tokens[i + 2];
+      if (c && c.cl === b.cl && initial(b) && nameLike(c)) end = i + 3;
+      else if (c && c.cl === b.cl && nameLike(c) && c.sent === a.sent) end = i + 3;
       addSpan(i, { cls: 'person', end });
       i = end - 1;
     } else if ((nameLike(a) || initial(a)) && nameLike(b)) {

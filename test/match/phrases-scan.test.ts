@@ -45,7 +45,9 @@ class PlainTrie {
   scan(text: TokenizedText): PhraseMatch[] {
     const found: PhraseMatch[] = [];
     for (let i = 0; i < text.tokens.length; i++) this.walk(this.root, text, i, i, 0, found);
-    return found;
+    // each phrase once per place, at its first finding
+    const seen = new Set<string>();
+    return found.filter((m) => !seen.has(`${m.phrase}:${m.start}:${m.end}`) && seen.add(`${m.phrase}:${m.start}:${m.end}`) !== undefined);
   }
   private walk(n: Node, text: TokenizedText, start: number, at: number, depth: number, found: PhraseMatch[]): void {
     for (const id of n.out) found.push({ phrase: id, start, end: at });
@@ -63,6 +65,9 @@ class PlainTrie {
       const next = n.stems.get(tok.w.slice(0, len));
       if (next) this.walk(next, text, start, at + 1, depth + 1, found);
     }
+    // a possessive ("union's") also reads as its word ("union")
+    const baseLit = tok.base !== undefined ? n.lit.get(tok.base) : undefined;
+    if (baseLit) this.walk(baseLit, text, start, at + 1, depth + 1, found);
     if (n.any) this.walk(n.any, text, start, at + 1, depth + 1, found);
   }
 }
@@ -77,6 +82,8 @@ function texts(): TokenizedText[] {
   }
   // class spans (numbers, phones, e-mails, placeholders, names) and stems at the edges
   out.push(tokenize('Call Jane Smith on 0113 496 0000 or [insert number], e-mail dsl@example.org within 24 hours; whistleblowers and co-operation, safeguarding.'));
+  // possessives read both ways
+  out.push(tokenize("The Local Authority's Safeguarding Children's Board, the Rugby Football Union's policy and the child’s voice."));
   return out;
 }
 

@@ -20,6 +20,13 @@ describe('tokenize', () => {
     const tt = tokenize('within one working day, 15 days or the 3rd month');
     expect(tt.tokens.filter((t) => t.num !== undefined).map((t) => t.num)).toEqual([1, 15, 3]);
   });
+  it('a possessive keeps its word as a second reading, short forms such as it’s do not', () => {
+    const tt = tokenize("The Union's rules, the children’s voice, it's late, parents' views");
+    expect(tt.tokens.map((t) => [t.w, t.base])).toEqual([
+      ['the', undefined], ['unions', 'union'], ['rules', undefined], ['the', undefined], ['childrens', 'children'],
+      ['voice', undefined], ['its', undefined], ['late', undefined], ['parents', undefined], ['views', undefined],
+    ]);
+  });
   it('words that are names of object properties are not numbers', () => {
     const tt = tokenize('the constructor of toString hasOwnProperty valueOf proto twenty constructor');
     expect(tt.tokens.filter((t) => t.num !== undefined).map((t) => [t.w, t.num])).toEqual([['twenty', 20]]);
@@ -46,6 +53,14 @@ describe('tokenize', () => {
     const tt = tokenize('{{ a.b }} and [insert name]');
     const spans = [...tt.spans.values()].flat().filter((s) => s.cls === 'placeholder');
     expect(spans.map((s) => s.filled)).toEqual([true, false]);
+  });
+  it('acronyms, organisations and words across a bracket are not personal names', () => {
+    const persons = (t: string) => classes(t).filter((x) => x.startsWith('person'));
+    expect(persons('Liaise directly with the County FA (CFA) Welfare Officer.')).toEqual([]);
+    expect(persons('Coaches hold a Sports Coach UK certificate and RFU Safeguarding training.')).toEqual([]);
+    expect(persons('Our lead is Jane Smith (DSL).')).toEqual(['person:jane smith']);
+    expect(persons('DSL: JANE SMITH, 07700 900123')).toEqual(['person:jane smith']);
+    expect(persons('Contact Mr J Smith today.')).toEqual(['person:mr j smith']);
   });
   it('recognises personal names but not role titles', () => {
     const c = classes('Our Designated Safeguarding Lead is Mrs Helen Carter; the deputy is Tom Price.');

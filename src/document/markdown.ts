@@ -74,6 +74,14 @@ const LINKS_HEADING =
 const LINKS_WHOLE_HEADING =
   /^(?:references?|resources|links|sources|websites|web\s*links|reading\s+list|references\s+and\s+(?:resources|links|further\s+reading)|(?:links|resources)\s+and\s+(?:references|resources|links))$/i;
 const RECRUITMENT_HEADING = /\b(?:recruit\w*|employ\w*|vetting|hiring|appointments?|selection)\b/i;
+/**
+ * A section about safeguarding adults ("Vulnerable adults", "Adults at risk", "Where an adult is in
+ * need of protection"). Not "Allegations against adults who work with children", and not a heading
+ * that names children too ("Safeguarding children and vulnerable adults").
+ */
+const ADULTS_HEADING =
+  /\b(?:adults?\s+at\s+risk|vulnerable\s+adults?|adult\s+safeguarding|safeguarding\s+(?:of\s+)?adults|adult\s+protection|protection\s+of\s+(?:vulnerable\s+)?adults|adults?\b.{0,30}\bin\s+need\s+of\s+(?:care|protection|support))\b/i;
+const NAMES_CHILDREN = /\b(?:child|children|childrens|young\s+people|young\s+persons?|pupils?|students?|juniors?|youth|minors?|under\s*-?\s*18s?)\b/i;
 /** Contact lists hold real phone numbers and names: always evidence. */
 const CONTACTS_HEADING = /\bcontacts?\b/i;
 
@@ -94,6 +102,7 @@ export function trailContext(trail: readonly string[]): BlockContext | undefined
     const h = trail[i]!;
     if (CONTACTS_HEADING.test(h)) return 'body';
     if (GLOSSARY_HEADING.test(h)) return 'glossary';
+    if (ADULTS_HEADING.test(h) && !NAMES_CHILDREN.test(h)) return 'adults';
     if (LINKS_HEADING.test(h)) return 'links';
     if (LINKS_WHOLE_HEADING.test(bareHeading(h))) {
       // "References" under "Safer recruitment" means employment references: real policy text

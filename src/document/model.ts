@@ -9,7 +9,8 @@ export type PolicyFormat = 'markdown' | 'yaml';
 export type BlockContext =
   | 'body' // ordinary policy text
   | 'glossary' // a glossary / abbreviations / jargon list: defines words, commits to nothing
-  | 'links'; // a list of links, references or related documents: names things, commits to nothing
+  | 'links' // a list of links, references or related documents: names things, commits to nothing
+  | 'adults'; // a section about adults at risk: its procedures are not, alone, evidence for children
 
 export type BlockKind =
   | 'heading'

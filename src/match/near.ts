@@ -95,7 +95,14 @@ export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContex
   const weak = firstCooccurrence(groupHits, within, ctx, true);
   if (weak) {
     const where = ctx.index.block(weak[0]!.block);
-    const why = where.kind === 'heading' ? 'only as a heading with no text under it' : where.context === 'glossary' ? 'only in a glossary' : 'only in a list of links or references';
+    const why =
+      where.kind === 'heading'
+        ? 'only as a heading with no text under it'
+        : where.context === 'glossary'
+          ? 'only in a glossary'
+          : where.context === 'adults'
+            ? 'only in the section about adults at risk'
+            : 'only in a list of links or references';
     return { state: 'weak', evidence: uniqueEvidence(weak, ctx), note: `mentioned ${why}` };
   }
   return noneWith(partlyFound(groups, groupHits, within, ctx));

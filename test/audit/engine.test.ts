@@ -53,6 +53,15 @@ describe('statuses', () => {
     expect(r.message).toContain('glossary');
   });
 
+  it('what is written only for adults at risk is partial for a child requirement', () => {
+    const adultsOnly = '# Policy\n\nWe keep children safe.\n\n## Vulnerable adults\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n';
+    const r = resultFor(adultsOnly, 'WT26-C3-FGM', 'school');
+    expect(r.status).toBe('partial');
+    expect(r.message).toBe('mentioned only in the section about adults at risk');
+    const forChildren = adultsOnly.replace('## Vulnerable adults', '## Safeguarding children and vulnerable adults');
+    expect(resultFor(forChildren, 'WT26-C3-FGM', 'school').status).toBe('met');
+  });
+
   it('a heading with nothing under it is not evidence', () => {
     const r = resultFor('# Policy\n\n## Female genital mutilation\n\n## Next section\n\nText about something else entirely here.\n', 'WT26-C3-FGM', 'sports');
     expect(r.status).toBe('partial');

@@ -472,6 +472,15 @@ describe('trailContext', () => {
     expect(trailContext(['Safer recruitment', 'Taking up references'])).toBeUndefined();
   });
 
+  it('marks sections about adults at risk, but not allegations against adults or headings that name children', () => {
+    expect(trailContext(['Safeguarding policy', 'Vulnerable adults'])).toBe('adults');
+    expect(trailContext(['Policy', 'Adults at risk', 'What to do'])).toBe('adults');
+    expect(trailContext(['Where there is a concern that an adult is in need of protection'])).toBe('adults');
+    expect(trailContext(['Safeguarding children and vulnerable adults'])).toBeUndefined();
+    expect(trailContext(['Allegations against adults who work with children'])).toBeUndefined();
+    expect(trailContext(['Concerns about an adult'])).toBeUndefined();
+  });
+
   it('keeps link-heavy rows in a contacts section as evidence', () => {
     const doc = parseMarkdown('p.md', '## Useful contacts\n\n| NSPCC | [www.nspcc.org.uk](https://www.nspcc.org.uk) |\n|---|---|\n');
     expect(doc.blocks.filter((b) => b.kind === 'table-row').map((b) => b.context)).toEqual(['body']);

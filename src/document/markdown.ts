@@ -57,6 +57,36 @@ function bareUrlChars(text: string): number {
   return n;
 }
 
+const SPACE_RUN = /\s+/g;
+
+/**
+ * collapseSpace(raw), and where each source line after the first begins in the result: kept only
+ * when the line breaks in `raw` account for exactly the lines the block spans (`extraLines`), so a
+ * line number derived from them is never a guess.
+ */
+export function collapseWithLines(raw: string, extraLines: number): { text: string; lineStarts?: number[] } {
+  if (extraLines <= 0 || !raw.includes('\n')) return { text: collapseSpace(raw) };
+  let text = '';
+  let pending = 0;
+  let last = 0;
+  const starts: number[] = [];
+  const emit = (word: string) => {
+    if (word === '') return;
+    if (text !== '') text += ' ';
+    for (; pending > 0; pending--) starts.push(text.length);
+    text += word;
+  };
+  SPACE_RUN.lastIndex = 0;
+  for (let m = SPACE_RUN.exec(raw); m; m = SPACE_RUN.exec(raw)) {
+    emit(raw.slice(last, m.index));
+    // line breaks before the first word do not start a line of the text
+    if (text !== '') for (let i = 0; i < m[0].length; i++) if (m[0].charCodeAt(i) === 10) pending++;
+    last = m.index + m[0].length;
+  }
+  emit(raw.slice(last));
+  return starts.length === extraLines ? { text, lineStarts: starts } : { text };
+}
+
 /** Share of a block's visible characters that are link text or web addresses. */
 export function linkShare(text: string, linkTextChars: number): number {
   const total = nonSpaceLength(text);
@@ -173,7 +203,7 @@ export class DocumentBuilder {
   }
 
   addBlock(input: BlockInput): Block | undefined {
-    const text = collapseSpace(input.text);
+    const { text, lineStarts } = collapseWithLines(input.text, input.endLine - input.line);
     if (text === '') return undefined;
     const isHeading = input.kind === 'heading';
     // headings open their own section; lead fields belong to the synthetic section just opened
@@ -191,6 +221,7 @@ export class DocumentBuilder {
       column: input.column,
       endLine: input.endLine,
       endColumn: input.endColumn,
+      ...(lineStarts ? { lineStarts } : {}),
     };
     this.blocks.push(block);
     if (!isHeading) this.sections[section]!.bodyWords += countWords(text);
@@ -510,6 +541,8 @@ function inlineHtmlText(value: string): string {
 
 interface InlineText {
   text: string;
+  /** the same text before white space is collapsed: its line breaks are the source's */
+  raw: string;
   /** visible characters inside links, not counting e-mail/phone links or links whose text is a URL */
   linkChars: number;
 }
@@ -527,7 +560,8 @@ function inlineText(nodes: readonly Nodes[]): InlineText {
         parts.push(inlineHtmlText(n.value));
         return;
       case 'break':
-        parts.push(' ');
+        // a hard break ends a source line
+        parts.push('\n');
         return;
       case 'image':
       case 'imageReference':
@@ -548,7 +582,8 @@ function inlineText(nodes: readonly Nodes[]): InlineText {
     }
   };
   for (const n of nodes) visit(n);
-  return { text: collapseSpace(parts.join('')), linkChars };
+  const raw = parts.join('');
+  return { text: collapseSpace(raw), raw, linkChars };
 }
 
 /** Heading text without MkDocs/Pandoc attribute lists (`## Roles {#roles}`). */
@@ -707,7 +742,7 @@ class MarkdownWalker {
     const adm = this.admonitionAtLine.get(pos.line);
     const kind: BlockKind = adm !== undefined && ctx.paragraphKind === 'paragraph' ? 'admonition' : ctx.paragraphKind;
     const g = group ?? ctx.listGroup ?? (adm !== undefined ? this.admonitionGroup(adm) : this.b.newGroup());
-    this.emit({ kind, text: inline.text, group: g, context: ctx.context, linkChars: inline.linkChars, ...pos });
+    this.emit({ kind, text: inline.raw, group: g, context: ctx.context, linkChars: inline.linkChars, ...pos });
   }
 
   /** A paragraph that is only bold (or italic) text, short and without a full stop, used as a heading. */

@@ -36,6 +36,11 @@ export interface Block extends Position {
   kind: BlockKind;
   /** Plain text of the block, inline markup removed (links keep their text). */
   text: string;
+  /**
+   * For a block over several source lines: where in `text` each line after the first begins, so
+   * evidence can name the line of the sentence it quotes. Absent when that is not known for sure.
+   */
+  lineStarts?: number[];
   context: BlockContext;
   /** Index into PolicyDocument.sections of the section this block belongs to. */
   section: number;

@@ -59,11 +59,18 @@ export function evidenceFor(index: DocIndex, hit: Pick<Hit, 'block' | 'start' | 
     const from = Math.max(0, Math.min(hitStart - 60, excerpt.length - EXCERPT_MAX));
     excerpt = (from > 0 ? '…' : '') + excerpt.slice(from, from + EXCERPT_MAX).trim() + (from + EXCERPT_MAX < excerpt.length ? '…' : '');
   }
-  // line of the hit inside a multi-line block
-  const before = tt.text.slice(0, tt.tokens[hit.start]?.s ?? 0);
-  const extraLines = before.split('\n').length - 1;
-  const line = block.line + extraLines;
-  return { line, column: extraLines === 0 ? block.column : 1, endLine: Math.max(line, block.endLine), excerpt };
+  // the lines of the quoted sentence inside a multi-line block, where the block knows them
+  const line = block.line + linesBefore(block.lineStarts, s);
+  const endLine = block.lineStarts ? block.line + linesBefore(block.lineStarts, Math.max(s, e - 1)) : block.endLine;
+  return { line, column: line === block.line ? block.column : 1, endLine: Math.max(line, endLine), excerpt };
+}
+
+/** How many of a block's later lines begin at or before this offset of its text. */
+function linesBefore(lineStarts: number[] | undefined, offset: number): number {
+  if (!lineStarts) return 0;
+  let n = 0;
+  while (n < lineStarts.length && lineStarts[n]! <= offset) n++;
+  return n;
 }
 
 /** Is this hit usable evidence in this context? */

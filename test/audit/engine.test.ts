@@ -10,6 +10,13 @@ describe('statuses', () => {
     expect(r.evidence[0]!.excerpt).toContain('Female genital mutilation');
   });
 
+  it('evidence in a paragraph over several lines gives the lines of the quoted sentence', () => {
+    const text = '# Policy\n\nWe keep children safe in every session we run\nand we train our volunteers every year.\nFemale genital mutilation (FGM) is a crime and teachers\nmust report known cases of FGM to the police.\n';
+    const r = resultFor(text, 'WT26-C3-FGM', 'school');
+    expect(r.status).toBe('met');
+    expect(r.evidence[0]).toMatchObject({ line: 5, column: 1, endLine: 6 });
+  });
+
   it('a specific that applies only to some profiles is not required of others', () => {
     const text = '# Policy\n\nVolunteers should be alert to female genital mutilation and tell the welfare officer.\n';
     expect(resultFor(text, 'WT26-C3-FGM', 'sports').status).toBe('met');

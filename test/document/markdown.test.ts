@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
+import { collapseSpace, collapseWithLines, htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
 import type { Block, PolicyDocument } from '../../src/document/model.js';
 
 type Doc = Omit<PolicyDocument, 'sha256'>;
@@ -498,5 +498,30 @@ describe('collapseSpace', () => {
       }),
       { seed: 20260318, numRuns: 2000 },
     );
+  });
+});
+
+describe('collapseWithLines', () => {
+  it('gives collapseSpace’s text, and line starts only when the breaks match the lines spanned', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\t', '\n\n'), { maxLength: 14 }), fc.integer({ min: 0, max: 4 }), (parts, extra) => {
+        const raw = parts.join('');
+        const r = collapseWithLines(raw, extra);
+        expect(r.text).toBe(collapseSpace(raw));
+        if (r.lineStarts) {
+          expect(r.lineStarts).toHaveLength(extra);
+          for (const at of r.lineStarts) expect(r.text[at - 1]).toBe(' ');
+        }
+      }),
+      { seed: 20260318, numRuns: 2000 },
+    );
+    expect(collapseWithLines('one two\nthree\n  four', 2)).toEqual({ text: 'one two three four', lineStarts: [8, 14] });
+    expect(collapseWithLines('one\ntwo', 3)).toEqual({ text: 'one two' });
+  });
+
+  it('evidence names the line of the sentence it quotes inside a paragraph over several lines', () => {
+    const doc = parseMarkdown('p.md', '# Policy\n\nWe keep children safe in every session\nand train volunteers every year. Report\nany concern to the lead.\n');
+    const b = block(doc, 'We keep children safe');
+    expect(b.lineStarts).toEqual([b.text.indexOf('and train'), b.text.indexOf('any concern')]);
   });
 });

@@ -1,5 +1,6 @@
 /** `wt-audit list` and `wt-audit explain`: read-only views of the catalogue. */
 import { loadCatalogue } from '../catalogue/load.js';
+import { writeStdout } from './stdout.js';
 import type { CompiledRequirement } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import { EXIT_ERROR, EXIT_OK } from '../audit/exit-code.js';
@@ -26,13 +27,12 @@ export function runList(flags: { profile?: Profile; changedIn?: string; format: 
   const rows = cat.requirements.filter((c) => (!flags.profile || applies(c.req, flags.profile)) && (!flags.changedIn || changedIn(c, flags.changedIn)));
   if (flags.format === 'json') {
     const data = rows.map((c) => ({ id: c.req.id, title: c.req.title, strength: c.req.strength, change: c.req.change, applies_to: c.req.applies_to, reference: formatReference(c.req.reference) }));
-    process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    void writeStdout(`${JSON.stringify(data, null, 2)}\n`);
   } else {
-    for (const c of rows) {
-      process.stdout.write(`${c.req.id.padEnd(36)} ${c.req.strength.padEnd(6)} ${c.req.change.padEnd(17)} ${c.req.title}\n`);
-    }
+    const lines = rows.map((c) => `${c.req.id.padEnd(36)} ${c.req.strength.padEnd(6)} ${c.req.change.padEnd(17)} ${c.req.title}\n`);
     const filters = [flags.profile ? `profile ${flags.profile}` : '', flags.changedIn ? `new or strengthened in ${flags.changedIn}` : ''].filter(Boolean).join(', ');
-    process.stdout.write(`\n${rows.length} of ${cat.requirements.length} requirements${filters ? ` (${filters})` : ''}\n`);
+    // one write: the listing is small, and a reader that stops early then costs nothing
+    void writeStdout(`${lines.join('')}\n${rows.length} of ${cat.requirements.length} requirements${filters ? ` (${filters})` : ''}\n`);
   }
   return cat.errors.length > 0 ? EXIT_ERROR : EXIT_OK;
 }
@@ -61,6 +61,6 @@ export function runExplain(id: string, flags: { catalogue?: string }): number {
     r.model_wording ? w('Model wording:', r.model_wording) : '',
     w('Examples:', `${r.examples.met.length} met, ${(r.examples.partial ?? []).length} partial, ${r.examples.gap.length} gap, ${(r.examples.outdated ?? []).length} outdated (in ${c.file})`),
   ];
-  process.stdout.write(lines.join(''));
+  void writeStdout(lines.join(''));
   return cat.errors.length > 0 ? EXIT_ERROR : EXIT_OK;
 }

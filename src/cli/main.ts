@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
+import { guardStdout, writeStdout } from './stdout.js';
 import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Profile } from '../catalogue/types.js';
@@ -59,7 +60,7 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
     ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
     ...(flags.output !== undefined ? { output: flags.output } : {}),
   };
-  const out = sink ?? ((chunk: string | Uint8Array): void | Promise<void> => (process.stdout.write(chunk) ? undefined : new Promise((r) => process.stdout.once('drain', r))));
+  const out = sink ?? ((chunk: string | Uint8Array) => writeStdout(chunk));
   if (flags.format === 'json') {
     // documents are written as they are audited, in path order, and not kept
     const { JsonReportWriter } = await import('../report/json.js');
@@ -122,6 +123,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  guardStdout();
   let code = 0;
   const program = buildProgram((c) => {
     code = c;

@@ -1,4 +1,5 @@
 /** End to end: the built CLI on real files, as users run it. */
+import { spawn } from 'node:child_process';
 import { linkSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +103,29 @@ describe('wt-audit CLI', () => {
     expect(readdirSync(dir).sort()).toEqual(['alias.md', 'good.md', 'other.md']);
     expect(runCli(['good.md', '-o', 'report.txt', '--as-of', AS_OF], { cwd: dir }).code).toBe(1); // findings, no error
     expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('good.md');
+  });
+
+  it('a reader that closes the pipe early (| head) ends no run in a crash, and the exit code still counts findings', async () => {
+    const policy = readFileSync(join(ROOT, 'samples', 'hope-community-trust-2018.md'), 'utf8');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) files[`p${i}.md`] = policy;
+    const dir = tmp(files);
+    const runs: Array<[string[], number]> = [
+      [['.', '--as-of', AS_OF], 1],
+      [['.', '--format', 'json', '--as-of', AS_OF], 1],
+      [['--help'], 0],
+      [['list'], 0],
+    ];
+    for (const [args, expected] of runs) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'wt-audit.js'), ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const ended = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await ended;
+      expect(stderr).not.toContain('EPIPE');
+      expect(code).toBe(expected);
+    }
   });
 
   it('a path that does not exist is an error, others still audited', () => {

@@ -1,0 +1,32 @@
+/**
+ * Standard output that may be closed by its reader (`wt-audit … | head`). Once the reader is gone,
+ * the rest of the output is dropped and the run goes on, so the exit code still says whether there
+ * were findings (a pipeline with `set -o pipefail` must not read a closed pipe as "all clear").
+ */
+let readerGone = false;
+let guarded = false;
+
+/** Turn a closed pipe on standard output into "drop the rest" instead of a crash. */
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  if (guarded) return;
+  guarded = true;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    readerGone = true;
+  });
+}
+
+/** Write to standard output, waiting while it is full; nothing once the reader has gone. */
+export function writeStdout(chunk: string | Uint8Array, stream: NodeJS.WriteStream = process.stdout): void | Promise<void> {
+  if (readerGone || stream.destroyed) return;
+  if (stream.write(chunk)) return;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+  });
+}

@@ -38,6 +38,19 @@ function isPolicyName(name: string): boolean {
 /** Characters without which globby never reads a path as a pattern (its isDynamicPattern). */
 const MAYBE_GLOB = /[*?[\](){}!+@\\]/;
 
+/**
+ * The folder a pattern starts from (its leading segments without pattern characters) and how many
+ * levels of subfolders it can reach below it ("partners/*\/policy.md": 1; "**": any).
+ */
+export function globReach(pattern: string): { base: string; depth: number } {
+  const segments = pattern.split('/');
+  let i = 0;
+  while (i < segments.length - 1 && !MAYBE_GLOB.test(segments[i]!)) i++;
+  const base = segments.slice(0, i).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  const folders = segments.slice(i, -1);
+  return { base, depth: folders.some((s) => s.includes('**')) ? Infinity : folders.length };
+}
+
 export async function discover(inputs: string[], cwd = process.cwd()): Promise<Discovered> {
   const files = new Set<string>();
   const errors: InputErrorReport[] = [];
@@ -49,7 +62,11 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<D
       const { globby } = await glob();
       const found = await globby(pattern, { cwd, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
       const policies = found.filter((f) => POLICY_EXTENSIONS.some((e) => f.toLowerCase().endsWith(`.${e}`)));
-      if (policies.length === 0) errors.push({ path: input, message: 'no policy files match this pattern' });
+      // the glob skips folders it cannot read without a word: find them, as a folder walk does
+      const reach = globReach(pattern);
+      const unreadable = (await walkDir(resolve(cwd, reach.base), { accept: () => false, enter: isWalkedDir, maxDepth: reach.depth })).errors;
+      for (const e of unreadable) errors.push({ path: displayPath(e.path, cwd), message: e.message });
+      if (policies.length === 0 && unreadable.length === 0) errors.push({ path: input, message: 'no policy files match this pattern' });
       policies.forEach((f) => files.add(displayPath(f, cwd)));
       continue;
     }

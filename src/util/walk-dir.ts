@@ -23,14 +23,18 @@ export interface WalkOptions {
   accept: (name: string) => boolean;
   /** is a folder with this name entered? (default: every folder) */
   enter?: (name: string) => boolean;
+  /** how many levels of subfolders to enter (default: all) */
+  maxDepth?: number;
 }
 
 export async function walkDir(root: string, opts: WalkOptions): Promise<WalkResult> {
   const files: string[] = [];
   const errors: WalkResult['errors'] = [];
   // an explicit stack, so a very deep tree cannot overflow the call stack
-  const pending = [root];
-  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+  const pending: Array<[string, number]> = [[root, 0]];
+  const maxDepth = opts.maxDepth ?? Infinity;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [dir, depth] = next;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -41,7 +45,7 @@ export async function walkDir(root: string, opts: WalkOptions): Promise<WalkResu
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (opts.enter?.(entry.name) ?? true) pending.push(full);
+        if (depth < maxDepth && (opts.enter?.(entry.name) ?? true)) pending.push([full, depth + 1]);
       } else if (opts.accept(entry.name)) {
         if (entry.isSymbolicLink()) {
           // a link to a folder is not followed; anything else (even a broken link) is listed

@@ -131,6 +131,19 @@ describe('a batch of every bad file and some good ones', () => {
   });
 });
 
+describe('globs', () => {
+  it.skipIf(!canLock)('a folder a glob cannot read is an error entry, not a silent gap; a pattern that cannot reach it says nothing of it', () => {
+    const deep = runCli(['in/**/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
+    const report = JSON.parse(deep.stdout) as AuditReport;
+    expect(deep.code).toBe(2);
+    expect(report.errors.filter((e) => e.path === 'in/locked')).toEqual([{ path: 'in/locked', message: 'cannot read directory: permission denied' }]);
+    expect(report.documents.map((d) => d.path)).toContain('in/club.md');
+    // "in/*.md" never looks inside subfolders: the locked one is none of its business
+    const flat = runCli(['in/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
+    expect((JSON.parse(flat.stdout) as AuditReport).errors.some((e) => e.path === 'in/locked')).toBe(false);
+  }, 120_000);
+});
+
 describe('flags and catalogues', () => {
   it('an unknown --profile or --format is a one-line usage error, exit 2, and no report file', () => {
     const p = runCli(['in/club.md', '--profile', 'bogus', '--output', 'out/none.json'], { cwd: top });

@@ -76,7 +76,9 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
 
   // an edition check is already either current (ok) or stale, never both, so any stale outcome stands
   if (stale.length > 0) {
-    return { status: 'outdated', evidence: merge(...stale.map((s) => s.evidence)), message: stale.map((s) => s.note).filter(Boolean).join('; ') };
+    // the same check as topic and as specific finds the same stale date: say it once
+    const notes = [...new Set(stale.map((s) => s.note).filter(Boolean))];
+    return { status: 'outdated', evidence: merge(...stale.map((s) => s.evidence)), message: notes.join('; ') };
   }
   if (!topicFound) {
     const standIns = c.outdated.map((t) => evaluateCheck(t, ctx)).filter((o) => o.state === 'stale');

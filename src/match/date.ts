@@ -14,7 +14,8 @@ interface Candidate {
 
 // Words just before a date that say which date it is. Order matters only for ties: the cue
 // nearest the date wins.
-const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
+// "review date:" is listed whole so that its "date:" (a last-review cue) does not outrank it
+const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'review date:', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
 const LAST_CUES = ['approved', 'adopted', 'ratified', 'last review', 'last reviewed', 'reviewed on', 'date reviewed', 'reviewed:', 'updated', 'date of policy', 'policy date', 'issued', 'effective from', 'agreed', 'signed', 'published', 'date:', 'dated', 'written'];
 
 function roleOfDate(before: string): DateRole | undefined {

@@ -99,7 +99,7 @@ export function normaliseWord(raw: string): string {
   if (plain) return raw;
   let w = raw.toLowerCase();
   // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/[^\x00-\x7f]/.test(w)) w = w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   return w.replace(/['’‘`]/g, '');
 }
 

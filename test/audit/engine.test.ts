@@ -79,6 +79,17 @@ describe('statuses', () => {
     expect(resultFor('The safeguarding partnership replaced the former LSCB.', 'WT26-GEN-SUPERSEDED-TERMS').status).toBe('met');
   });
 
+  it('a stale date found by two checks is reported once', () => {
+    const r = resultFor('# Policy\n\nApproved: September 2023. Next review: September 2024.\n', 'WT26-GEN-REVIEW-DATE');
+    expect(r.status).toBe('outdated');
+    expect(r.message.match(/next review was due/g)).toHaveLength(1);
+  });
+
+  it('letters written as ligatures (from PDFs) read as their letters', () => {
+    const r = resultFor('# Policy\n\nOur safeguarding oﬃcer is Jane Smith, 07700 900123, jane@example.org.\n', 'WT26-C4-NAMED-LEAD');
+    expect(r.status).toBe('met');
+  });
+
   it('review dates are judged against --as-of', () => {
     const text = 'Approved: 1 March 2026. Next review: March 2027.';
     expect(resultFor(text, 'WT26-GEN-REVIEW-DATE', 'vcse', '2026-11-01').status).toBe('met');

@@ -128,6 +128,8 @@ function bareHeading(h: string): string {
  * parent heading. Undefined when no heading decides: the block's own link share then does.
  */
 export function trailContext(trail: readonly string[]): BlockContext | undefined {
+  // a "Contents" heading covers its own list only, never the sections that happen to sit below it
+  if (trail.length > 0 && CONTENTS_LINE.test(bareHeading(trail[trail.length - 1]!))) return 'links';
   for (let i = trail.length - 1; i >= 0; i--) {
     const h = trail[i]!;
     if (CONTACTS_HEADING.test(h)) return 'body';
@@ -615,6 +617,8 @@ interface FlowContext {
 }
 
 const GITHUB_ALERT = /^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i;
+/** A line that introduces a table of contents. */
+const CONTENTS_LINE = /^(?:\*\*)?(?:table\s+of\s+)?contents(?:\*\*)?\s*:?$/i;
 const MAX_BOLD_HEADING_WORDS = 12;
 const MAX_LIST_HEADING_WORDS = 8;
 
@@ -693,6 +697,8 @@ class MarkdownWalker {
 
   private flow(children: readonly RootContent[], ctx: FlowContext): void {
     let colonGroup: number | undefined;
+    // a list that follows a "Contents" line is a table of contents: it names sections, it holds none
+    let contentsList = false;
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       switch (node.type) {
@@ -701,6 +707,7 @@ class MarkdownWalker {
           break;
         case 'paragraph': {
           const inline = inlineText(node.children);
+          if (children[i + 1]?.type === 'list' && CONTENTS_LINE.test(inline.text)) contentsList = true;
           if (ctx.topLevel && this.boldHeading(node, inline.text)) break;
           let group: number | undefined;
           // "Staff must:" followed by a list reads as one unit with that list
@@ -712,8 +719,9 @@ class MarkdownWalker {
           break;
         }
         case 'list':
-          this.list(node, ctx, colonGroup);
+          this.list(node, contentsList ? { ...ctx, context: 'links' } : ctx, colonGroup);
           colonGroup = undefined;
+          contentsList = false;
           break;
         case 'table':
           this.table(node, ctx);

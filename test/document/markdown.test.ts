@@ -481,6 +481,17 @@ describe('trailContext', () => {
     expect(trailContext(['Concerns about an adult'])).toBeUndefined();
   });
 
+  it('reads a table of contents as a list that names things: under a "Contents" heading or after a "Contents" line', () => {
+    expect(trailContext(['Table of Contents'])).toBe('links');
+    expect(trailContext(['Contents', 'Section 1 Policy statement'])).toBeUndefined();
+    const doc = parseMarkdown('p.md', '# Policy\n\nTable of Contents\n- Section 4 Whistleblowing\n- Section 5 Anti-bullying\n\n## Section 4. Whistleblowing\n\nStaff can raise concerns.\n');
+    expect(block(doc, 'Section 4 Whistleblowing').context).toBe('links');
+    expect(block(doc, 'Staff can raise').context).toBe('body');
+    const headed = parseMarkdown('p.md', '## Contents\n\n1. Whistleblowing\n2. Anti-bullying\n\n## Whistleblowing\n\nStaff can raise concerns.\n');
+    expect(block(headed, 'Anti-bullying').context).toBe('links');
+    expect(block(headed, 'Staff can raise').context).toBe('body');
+  });
+
   it('keeps link-heavy rows in a contacts section as evidence', () => {
     const doc = parseMarkdown('p.md', '## Useful contacts\n\n| NSPCC | [www.nspcc.org.uk](https://www.nspcc.org.uk) |\n|---|---|\n');
     expect(doc.blocks.filter((b) => b.kind === 'table-row').map((b) => b.context)).toEqual(['body']);

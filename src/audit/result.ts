@@ -38,14 +38,7 @@ export interface RequirementInfo {
  * result needs (title, strength, citation); the long ones (remediation, model wording, the
  * reference's parts) are in the report's `requirements`, looked up by id.
  */
-export interface RequirementResult {
-  id: string;
-  title: string;
-  chapter: string;
-  strength: Strength;
-  severity: Severity;
-  change: Change;
-  reference: string;
+export interface RequirementResult extends Pick<RequirementInfo, 'id' | 'title' | 'chapter' | 'strength' | 'severity' | 'change' | 'reference'> {
   status: Status;
   evidence: EvidenceItem[];
   anchor?: Anchor;

@@ -5,7 +5,7 @@
 import type { DateRole } from '../catalogue/types.js';
 import type { DocIndex } from './doc-index.js';
 import { addMonths, findDates, type FoundDate } from './dates.js';
-import { NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
+import { lineAt, lineSpanAt, NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
 
 interface Candidate {
   iso: string;
@@ -18,19 +18,20 @@ interface Candidate {
 const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'review date:', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
 const LAST_CUES = ['approved', 'adopted', 'ratified', 'last review', 'last reviewed', 'reviewed on', 'date reviewed', 'reviewed:', 'updated', 'date of policy', 'policy date', 'issued', 'effective from', 'agreed', 'signed', 'published', 'date:', 'dated', 'written'];
 
-function roleOfDate(before: string): DateRole | undefined {
+/** Which date the words before it name, and where in `before` that cue starts. */
+function roleOfDate(before: string): { role: DateRole; cueAt: number } | undefined {
   const lower = before.toLowerCase();
-  let best: { role: DateRole; at: number } | undefined;
+  let best: { role: DateRole; at: number; cueAt: number } | undefined;
   for (const [role, cues] of [['next-review', NEXT_CUES], ['last-review', LAST_CUES]] as const) {
     for (const cue of cues) {
       const at = lower.lastIndexOf(cue);
       if (at === -1) continue;
       // "last review" contains "review" cues of both kinds: the longer, later cue wins
       const end = at + cue.length;
-      if (!best || end > best.at || (end === best.at && role === 'last-review' && cue.startsWith('last'))) best = { role, at: end };
+      if (!best || end > best.at || (end === best.at && role === 'last-review' && cue.startsWith('last'))) best = { role, at: end, cueAt: at };
     }
   }
-  return best?.role;
+  return best && { role: best.role, cueAt: best.cueAt };
 }
 
 function fromFields(role: DateRole, ctx: MatchContext): Candidate[] {
@@ -65,13 +66,15 @@ function fromText(role: DateRole, ctx: MatchContext): Candidate[] {
   const dates = blockDates(ctx.index);
   ctx.index.doc.blocks.forEach((block, b) => {
     for (const d of dates[b]!) {
-      const lineStart = block.text.lastIndexOf('\n', d.s) + 1;
-      const before = block.text.slice(Math.max(lineStart, d.s - 80), d.s);
-      if (roleOfDate(before) !== role) continue;
-      const extra = block.text.slice(0, d.s).split('\n').length - 1;
-      const line = block.line + extra;
-      const lineEnd = block.text.indexOf('\n', d.e);
-      const excerpt = block.text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim().slice(0, 200);
+      // the cue may sit on the line before ("Next review:" / "September 2027"): the excerpt runs
+      // from the cue's line to the date's, the line is the date's own
+      const from = Math.max(0, d.s - 80);
+      const cue = roleOfDate(block.text.slice(from, d.s));
+      if (cue?.role !== role) continue;
+      const start = lineSpanAt(block, from + cue.cueAt).start;
+      const end = lineSpanAt(block, d.s).end;
+      const line = lineAt(block, d.s);
+      const excerpt = block.text.slice(start, Math.max(end, d.e)).trim().slice(0, 200);
       out.push({ iso: d.iso, evidence: { line, column: 1, endLine: line, excerpt } });
     }
   });

@@ -1,4 +1,5 @@
 /** What one check found in one document. */
+import type { Block } from '../document/model.js';
 import type { DocIndex, Hit } from './doc-index.js';
 
 export type CheckState =
@@ -60,17 +61,29 @@ export function evidenceFor(index: DocIndex, hit: Pick<Hit, 'block' | 'start' | 
     excerpt = (from > 0 ? '…' : '') + excerpt.slice(from, from + EXCERPT_MAX).trim() + (from + EXCERPT_MAX < excerpt.length ? '…' : '');
   }
   // the lines of the quoted sentence inside a multi-line block, where the block knows them
-  const line = block.line + linesBefore(block.lineStarts, s);
-  const endLine = block.lineStarts ? block.line + linesBefore(block.lineStarts, Math.max(s, e - 1)) : block.endLine;
+  const line = lineAt(block, s);
+  const endLine = block.lineStarts ? lineAt(block, Math.max(s, e - 1)) : block.endLine;
   return { line, column: line === block.line ? block.column : 1, endLine: Math.max(line, endLine), excerpt };
 }
 
-/** How many of a block's later lines begin at or before this offset of its text. */
-function linesBefore(lineStarts: number[] | undefined, offset: number): number {
-  if (!lineStarts) return 0;
+/** How many of a block's later source lines begin at or before this offset of its text. */
+function linesBefore(block: Block, offset: number): number {
+  const starts = block.lineStarts ?? [];
   let n = 0;
-  while (n < lineStarts.length && lineStarts[n]! <= offset) n++;
+  while (n < starts.length && starts[n]! <= offset) n++;
   return n;
+}
+
+/** The source line of an offset in a block's text (its first line when the block does not know). */
+export function lineAt(block: Block, offset: number): number {
+  return block.line + linesBefore(block, offset);
+}
+
+/** Where the source line holding this offset begins and ends in a block's text. */
+export function lineSpanAt(block: Block, offset: number): { start: number; end: number } {
+  const starts = block.lineStarts ?? [];
+  const n = linesBefore(block, offset);
+  return { start: n === 0 ? 0 : starts[n - 1]!, end: n < starts.length ? starts[n]! : block.text.length };
 }
 
 /** Is this hit usable evidence in this context? */

@@ -79,6 +79,15 @@ describe('statuses', () => {
     expect(resultFor('The safeguarding partnership replaced the former LSCB.', 'WT26-GEN-SUPERSEDED-TERMS').status).toBe('met');
   });
 
+  it('a date in a paragraph over several lines is cited at its own line, with its cue', () => {
+    const r = resultFor('# Policy\n\nThis policy was approved by the trustees\nin March 2026. Next review:\nMarch 2027.\n', 'WT26-GEN-REVIEW-DATE');
+    expect(r.status).toBe('met');
+    expect(r.evidence.map((e) => [e.line, e.excerpt])).toEqual([
+      [4, 'This policy was approved by the trustees in March 2026. Next review:'],
+      [5, 'in March 2026. Next review: March 2027.'],
+    ]);
+  });
+
   it('a stale date found by two checks is reported once', () => {
     const r = resultFor('# Policy\n\nApproved: September 2023. Next review: September 2024.\n', 'WT26-GEN-REVIEW-DATE');
     expect(r.status).toBe('outdated');

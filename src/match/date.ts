@@ -12,23 +12,24 @@ interface Candidate {
   evidence: EvidenceItem;
 }
 
-// Words just before a date that say which date it is. Order matters only for ties: the cue
-// nearest the date wins.
-// "review date:" is listed whole so that its "date:" (a last-review cue) does not outrank it
-const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'review date:', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
+// Words just before a date that say which date it is: the cue that ends nearest the date wins (a
+// cue's colon does not count), and of two that end together the longer, so "Last review:" is a
+// last review although it ends in "review:", and "Review date:" a next review although it ends in
+// "date:".
+const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
 const LAST_CUES = ['approved', 'adopted', 'ratified', 'last review', 'last reviewed', 'reviewed on', 'date reviewed', 'reviewed:', 'updated', 'date of policy', 'policy date', 'issued', 'effective from', 'agreed', 'signed', 'published', 'date:', 'dated', 'written'];
 
 /** Which date the words before it name, and where in `before` that cue starts. */
 function roleOfDate(before: string): { role: DateRole; cueAt: number } | undefined {
   const lower = before.toLowerCase();
-  let best: { role: DateRole; at: number; cueAt: number } | undefined;
+  let best: { role: DateRole; end: number; words: number; cueAt: number } | undefined;
   for (const [role, cues] of [['next-review', NEXT_CUES], ['last-review', LAST_CUES]] as const) {
     for (const cue of cues) {
       const at = lower.lastIndexOf(cue);
       if (at === -1) continue;
-      // "last review" contains "review" cues of both kinds: the longer, later cue wins
-      const end = at + cue.length;
-      if (!best || end > best.at || (end === best.at && role === 'last-review' && cue.startsWith('last'))) best = { role, at: end, cueAt: at };
+      const words = cue.endsWith(':') ? cue.length - 1 : cue.length;
+      const end = at + words;
+      if (!best || end > best.end || (end === best.end && words > best.words)) best = { role, end, words, cueAt: at };
     }
   }
   return best && { role: best.role, cueAt: best.cueAt };

@@ -88,6 +88,15 @@ describe('statuses', () => {
     ]);
   });
 
+  it('the cue nearest a date says which date it is, the longer one when two end together', () => {
+    // "Last review:" ends in "review:" (a next-review cue), "Review date:" in "date:" (a last-review cue)
+    const last = resultFor('# Policy\n\nLast review: September 2026.\n', 'WT26-GEN-REVIEW-DATE');
+    expect(last.status).toBe('partial');
+    expect(last.message).toContain('a next review date');
+    expect(resultFor('# Policy\n\nReview date: April 2027.\n', 'WT26-GEN-REVIEW-DATE').status).toBe('met');
+    expect(resultFor('# Policy\n\nDate of last review: 3 October 2026. Next review date: October 2027.\n', 'WT26-GEN-REVIEW-DATE').status).toBe('met');
+  });
+
   it('a stale date found by two checks is reported once', () => {
     const r = resultFor('# Policy\n\nApproved: September 2023. Next review: September 2024.\n', 'WT26-GEN-REVIEW-DATE');
     expect(r.status).toBe('outdated');

@@ -17,7 +17,9 @@ export const MAX_INLINE_MARKERS = 500;
 /** A paragraph longer than this many lines is parsed in pieces of about this size. */
 export const PIECE_LINES = 200;
 
-const FENCE = /^[ \t>]*(`{3,}|~{3,})/;
+/** A code fence the guard may skip: at most three spaces in, as CommonMark allows at the top level. An
+ * indented or quoted one is checked like text, so it cannot switch the guard off for the rest of the file. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A line made of one thematic-break character and spaces: `- - -`, `* * * *`. */
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 

@@ -163,6 +163,19 @@ export const BAD_FILES: BadFile[] = [
     expect: { message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines', line: 5, column: 1 },
   },
   {
+    // a fence inside a quote never closes at the top level: it must not switch the guard off
+    name: 'quoted-fence-flood.md',
+    what: 'an opening fence in a quote, then thousands of emphasis markers',
+    write: put(`# Policy\n\n> \`\`\`\n\n${'*a '.repeat(5000)}x\n`),
+    expect: { message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines', line: 5, column: 1 },
+  },
+  {
+    name: 'indented-fence-nesting.md',
+    what: 'an indented fence, then 300 nested quotes',
+    write: put(`# Policy\n\n    \`\`\`\n\n${'>'.repeat(300)} deep\n`),
+    expect: { message: 'nested too deeply: about 300 levels of lists or quotes (the limit is 100)', line: 5, column: 1 },
+  },
+  {
     name: 'long-line.md',
     what: 'a 5 MB line with no newline',
     write: put(`# Safeguarding policy\n\nReport any concern to the designated safeguarding lead. ${'Staff keep children safe at every session. '.repeat(Math.ceil((5 * 1024 * 1024) / 43))}`),

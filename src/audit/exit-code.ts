@@ -1,5 +1,5 @@
-/** The one place the exit code is decided, from the report alone. */
-import type { AuditReport, DocumentResult } from './result.js';
+/** The one place the exit code is decided: errors first, then findings at or above --fail-on. */
+import type { DocumentResult } from './result.js';
 import { FINDING_STATUSES } from './result.js';
 
 export const EXIT_OK = 0;
@@ -8,10 +8,9 @@ export const EXIT_ERROR = 2;
 
 export type FailOn = 'must' | 'should' | 'none';
 
-export function exitCode(report: AuditReport, failOn: FailOn): number {
-  if (report.errors.length > 0) return EXIT_ERROR;
-  if (failOn === 'none') return EXIT_OK;
-  return report.documents.some((d) => documentFails(d, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+export function exitCode(errors: number, failing: boolean): number {
+  if (errors > 0) return EXIT_ERROR;
+  return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Does this document alone hold a finding at or above the threshold? */

@@ -88,11 +88,12 @@ export class AuditPool {
     const slot: Slot = { worker, queue: [], dead: false };
     this.slots.push(slot);
     worker.on('message', (m: WorkerMessage) => this.job?.message(slot, m));
-    worker.on('error', (e: Error) => this.lost(slot, e.message));
-    worker.on('exit', (code) => this.lost(slot, `exit code ${code}`));
+    // why it died does not change what is done: its file is audited again here
+    worker.on('error', () => this.lost(slot));
+    worker.on('exit', () => this.lost(slot));
   }
 
-  private lost(slot: Slot, why: string): void {
+  private lost(slot: Slot): void {
     if (slot.dead) return;
     slot.dead = true;
     if (this.closed) return;
@@ -102,7 +103,7 @@ export class AuditPool {
       this.respawns++;
       this.spawn();
     }
-    this.job?.workerLost(tasks, why);
+    this.job?.workerLost(tasks);
   }
 
   /**
@@ -175,7 +176,7 @@ class Job {
     this.finish(m.index, m.result);
   }
 
-  workerLost(tasks: WorkerTask[], _why: string): void {
+  workerLost(tasks: WorkerTask[]): void {
     const [current, ...queued] = tasks;
     // the file it was auditing may be what killed it: audit it here, as a single thread would
     if (current) this.mine.push(current);

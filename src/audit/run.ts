@@ -4,8 +4,8 @@
  *
  * Files are audited in this thread or, when there are enough of them, on a pool of worker threads
  * (pool.ts); either way results arrive in sorted path order and give the same report. With a
- * JsonReportWriter the documents are written as they arrive and not kept, so memory stays flat in
- * the number of files.
+ * report writer (JSON or terminal) the documents are written as they arrive and not kept, so
+ * memory stays flat in the number of files.
  */
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -18,7 +18,7 @@ import { documentJson, type JsonReportWriter } from '../report/json.js';
 import type { TerminalReportWriter } from '../report/terminal.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { auditDocument, requirementInfo } from './engine.js';
-import { documentFails, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, type FailOn } from './exit-code.js';
+import { documentFails, exitCode, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
@@ -69,18 +69,18 @@ export interface FileResult extends FileOutcome {
   path: string;
   /** the document rendered by documentJson(), as UTF-8 (form 'json'; `document` is then left out) */
   json?: Uint8Array;
-  /** the exit code this document alone gives under --fail-on: 0 or 1 (errors are counted apart) */
-  exit: number;
+  /** this document alone has a finding at or above --fail-on (errors are counted apart) */
+  fails: boolean;
 }
 
 const encoder = new TextEncoder();
 
 export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
   const { document, errors, warnings } = await auditFile(path, catalogue, opts, read);
-  if (!document) return { path, errors, warnings, exit: EXIT_OK };
-  const exit = documentFails(document, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  if (!document) return { path, errors, warnings, fails: false };
+  const fails = documentFails(document, opts.failOn);
   // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
-  return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), exit } : { path, document, errors, warnings, exit };
+  return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, fails };
 }
 
 function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
@@ -122,18 +122,6 @@ export async function auditInThread(files: string[], catalogue: CompiledCatalogu
     next = i + 1 < sorted.length ? readAhead(sorted[i + 1]!, opts) : undefined;
     await onResult(await auditFileResult(sorted[i]!, catalogue, opts, form, read));
   }
-}
-
-export async function auditFiles(files: string[], catalogue: CompiledCatalogue, opts: RunOptions, report = emptyReport(catalogue, opts)): Promise<AuditReport> {
-  await auditInThread(files, catalogue, opts, 'document', (r) => {
-    if (r.document) report.documents.push(r.document);
-    report.errors.push(...r.errors);
-    report.warnings.push(...r.warnings);
-  });
-  report.documents.sort((a, b) => byPath(a.path, b.path));
-  report.errors.sort(byPlace);
-  report.warnings.sort(byPlace);
-  return report;
 }
 
 /** Files per thread below which starting a worker thread costs more than it saves. */
@@ -206,14 +194,14 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Re
     const report = emptyReport(catalogue, opts);
     report.errors.push(...found.errors);
     writer?.start(report);
-    let findings = EXIT_OK;
+    let failing = false;
     const onResult = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
-      findings = Math.max(findings, r.exit);
+      failing ||= r.fails;
+      // the JSON form comes rendered from wherever the file was audited
       if (writer?.form === 'json') {
-        const json = r.json ?? (r.document ? documentJson(r.document) : undefined);
-        if (json !== undefined) await writer.document(json);
+        if (r.json) await writer.document(r.json);
       } else if (writer && r.document) await writer.document(r.document);
       else if (r.document) report.documents.push(r.document);
     };
@@ -222,7 +210,7 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Re
     report.errors.sort(byPlace);
     report.warnings.sort(byPlace);
     await writer?.end(report.errors, report.warnings);
-    return { report, exit: report.errors.length > 0 ? EXIT_ERROR : findings };
+    return { report, exit: exitCode(report.errors.length, failing) };
   } finally {
     await pool?.close();
   }

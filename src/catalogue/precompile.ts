@@ -1,5 +1,5 @@
 /**
- * Build step (run by `npm run build` after tsc): makes the two artefacts that keep ajv and the
+ * Build step (run by `npm run build` after tsc): makes the artefacts that keep ajv and the
  * YAML parser off an ordinary run's start-up.
  *
  * - dist/catalogue/{requirement,policy}.validate.cjs: the ajv validators of the requirement and
@@ -10,7 +10,7 @@
  * - dist/catalogue/catalogue.snapshot: the whole compiled catalogue (load.ts uses it only when
  *   every file is the one it was made from).
  *
- * Both are pure functions of files in the package; deleting them only makes start-up slower.
+ * All are pure functions of files in the package; deleting them only makes start-up slower.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

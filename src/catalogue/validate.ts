@@ -18,7 +18,7 @@ import { packageRoot, schemaPath } from './paths.js';
 
 const require = createRequire(import.meta.url);
 
-/** ajv options for the requirement schema (the policy schema has its own, see yaml-policy.ts). */
+/** ajv options for the requirement schema (the policy schema has its own, POLICY_AJV_OPTIONS below). */
 export const AJV_OPTIONS: AjvOptions = { allErrors: false, strict: false };
 
 const cache = new Map<string, ValidateFunction>();

@@ -7,17 +7,18 @@ let readerGone = false;
 let guarded = false;
 
 /** Turn a closed pipe on standard output into "drop the rest" instead of a crash. */
-export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+export function guardStdout(): void {
   if (guarded) return;
   guarded = true;
-  stream.on('error', (e: NodeJS.ErrnoException) => {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
     readerGone = true;
   });
 }
 
 /** Write to standard output, waiting while it is full; nothing once the reader has gone. */
-export function writeStdout(chunk: string | Uint8Array, stream: NodeJS.WriteStream = process.stdout): void | Promise<void> {
+export function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
+  const stream = process.stdout;
   if (readerGone || stream.destroyed) return;
   if (stream.write(chunk)) return;
   return new Promise((resolve) => {

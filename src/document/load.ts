@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isSymlink } from '../util/fs-errors.js';
+import { fsErrorText, isSymlink } from '../util/fs-errors.js';
 import { decodePolicyBytes } from './decode.js';
 import { parseMarkdown } from './markdown.js';
 import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
@@ -37,21 +37,10 @@ function humanSize(bytes: number): string {
 }
 
 function ioMessage(e: unknown, path: string): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      // the name is there but leads nowhere: a link to a file that is gone
-      return isSymlink(path) ? 'broken symbolic link (its target does not exist)' : 'file not found';
-    case 'ELOOP':
-      return 'symbolic link loop (too many levels of links)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    default:
-      return `cannot read file: ${err.message ?? String(e)}`;
-  }
+  // the name is there but leads nowhere: a link to a file that is gone
+  if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') return isSymlink(path) ? 'broken symbolic link (its target does not exist)' : 'file not found';
+  const text = fsErrorText(e);
+  return text.startsWith('file system error') ? `cannot read file: ${text}` : text;
 }
 
 /** A policy file's bytes, read and size-checked but not yet decoded or parsed. */

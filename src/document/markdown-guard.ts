@@ -124,7 +124,7 @@ function rawHtmlEnd(m: RegExpExecArray): string {
  * linear time, and a cut would change what they are.
  * @throws InputError naming the line, when nesting or markers are over a limit
  */
-export function checkMarkdown(path: string, text: string, firstLine = 1): number[] {
+export function checkMarkdown(path: string, text: string): number[] {
   const lines = text.split('\n');
   const cuts: number[] = [];
   let fence: string | undefined;
@@ -173,7 +173,7 @@ export function checkMarkdown(path: string, text: string, firstLine = 1): number
     }
     const depth = lineNesting(line);
     if (depth > MAX_NESTING) {
-      throw new InputError(`nested too deeply: about ${depth} levels of lists or quotes (the limit is ${MAX_NESTING})`, path, firstLine + i, 1);
+      throw new InputError(`nested too deeply: about ${depth} levels of lists or quotes (the limit is ${MAX_NESTING})`, path, i + 1, 1);
     }
     if (flat === undefined && line.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) flat = 'table';
 
@@ -193,7 +193,7 @@ export function checkMarkdown(path: string, text: string, firstLine = 1): number
       throw new InputError(
         `too much inline markup: over ${MAX_INLINE_MARKERS} emphasis or link markers in one paragraph (from this line); split it with blank lines`,
         path,
-        firstLine + pieceStart,
+        pieceStart + 1,
         1,
       );
     }

@@ -122,10 +122,11 @@ function bareHeading(h: string): string {
 }
 
 /**
- * The context a heading trail gives its text, decided by the innermost heading that says
- * anything: a glossary heading → 'glossary'; a links/references heading → 'links'; a contacts
- * heading → 'body', final (not even a link-heavy row there becomes 'links'); otherwise ask the
- * parent heading. Undefined when no heading decides: the block's own link share then does.
+ * The context a heading trail gives its text. A "Contents" heading → 'links', for its own text
+ * only. Otherwise the innermost heading that says anything decides: a glossary heading →
+ * 'glossary'; a section about adults at risk → 'adults'; a links/references heading → 'links'; a
+ * contacts heading → 'body', final (not even a link-heavy row there becomes 'links'); otherwise
+ * ask the parent heading. Undefined when no heading decides: the block's own link share then does.
  */
 export function trailContext(trail: readonly string[]): BlockContext | undefined {
   // a "Contents" heading covers its own list only, never the sections that happen to sit below it

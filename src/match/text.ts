@@ -402,7 +402,6 @@ function markPhones(text: string, tokens: Token[], addSpan: (at: number, s: Clas
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'revd', 'reverend', 'father', 'sister', 'prof']);
 
-/** A personal name: a title and a capitalised word, or two capitalised words that are not role words. */
 /** A word of up to three capitals ("FA", "CFA", "RFU") is an acronym, not a name; "JANE SMITH" may be a name. */
 function isAcronym(text: string, t: Token): boolean {
   if (t.e - t.s > 3) return false;
@@ -410,6 +409,7 @@ function isAcronym(text: string, t: Token): boolean {
   return raw === raw.toUpperCase();
 }
 
+/** A personal name: a title and a capitalised word, or two capitalised words that are not role words. */
 function markPersons(text: string, tokens: Token[], addSpan: (at: number, s: ClassSpan) => void): void {
   const nameLike = (t: Token | undefined) => !!t && t.cap && /^[a-z][a-z]+$/.test(t.w) && !NOT_NAMES.has(t.w) && !isAcronym(text, t);
   const initial = (t: Token | undefined) => !!t && t.cap && /^[a-z]$/.test(t.w);

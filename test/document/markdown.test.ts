@@ -514,18 +514,23 @@ describe('collapseSpace', () => {
 
 describe('collapseWithLines', () => {
   it('gives collapseSpace’s text, and line starts only when the breaks match the lines spanned', () => {
+    let withLines = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\t', '\n\n'), { maxLength: 14 }), fc.integer({ min: 0, max: 4 }), (parts, extra) => {
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\t', '\n\n'), { maxLength: 14 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), (parts, guess, consistent) => {
         const raw = parts.join('');
+        // half the time the line count the parser would give (the breaks between the words)
+        const extra = consistent ? (raw.trim().match(/\n/g)?.length ?? 0) : guess;
         const r = collapseWithLines(raw, extra);
         expect(r.text).toBe(collapseSpace(raw));
         if (r.lineStarts) {
+          withLines++;
           expect(r.lineStarts).toHaveLength(extra);
           for (const at of r.lineStarts) expect(r.text[at - 1]).toBe(' ');
         }
       }),
       { seed: 20260318, numRuns: 2000 },
     );
+    expect(withLines).toBeGreaterThan(100); // the line-start branch was really exercised
     expect(collapseWithLines('one two\nthree\n  four', 2)).toEqual({ text: 'one two three four', lineStarts: [8, 14] });
     expect(collapseWithLines('one\ntwo', 3)).toEqual({ text: 'one two' });
   });

@@ -11,7 +11,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { POLICY_AJV_OPTIONS, POLICY_SCHEMA, validatorFor } from '../catalogue/validate.js';
 import { yamlErrorText } from './frontmatter.js';
-import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
+import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './builder.js';
 import { metaFromYamlMap } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
 import { locateIn, pointerSegments } from '../util/yaml-locate.js';

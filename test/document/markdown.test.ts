@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, collapseWithLines, htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
+import { collapseSpace, collapseWithLines, trailContext } from '../../src/document/builder.js';
+import { htmlPieces } from '../../src/document/html.js';
+import { parseMarkdown } from '../../src/document/markdown.js';
 import type { Block, PolicyDocument } from '../../src/document/model.js';
 
 type Doc = Omit<PolicyDocument, 'sha256'>;

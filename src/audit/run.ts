@@ -9,7 +9,7 @@
  */
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
+import { documentFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import { loadCatalogue } from '../catalogue/load.js';
@@ -47,7 +47,7 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
   try {
     const file = await read;
     if ('failed' in file) throw file.failed;
-    const doc = policyFromBytes(path, file.bytes, file.format);
+    const doc = await documentFromBytes(path, file.bytes, file.format);
     const resolved = resolveProfile(doc, opts.profile);
     const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];

@@ -1,5 +1,6 @@
 /** The result model every reporter reads. Reporters never re-evaluate; they only format this. */
 import type { Change, Profile, Reference, Severity, Strength } from '../catalogue/types.js';
+import type { Place } from '../document/place.js';
 import type { EvidenceItem } from '../match/outcome.js';
 
 export type Status = 'met' | 'partial' | 'gap' | 'outdated' | 'not-applicable' | 'waived' | 'needs-review';
@@ -9,7 +10,7 @@ export const FINDING_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 
 
 export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default';
 
-export interface Anchor {
+export interface Anchor extends Place {
   /** 'heading': the section where the missing content belongs; 'document-start': no such section */
   kind: 'heading' | 'document-start';
   line: number;
@@ -78,8 +79,12 @@ export interface AuditReport {
   warnings: InputErrorReport[];
 }
 
-/** 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`. */
-export const REPORT_SCHEMA_VERSION = '2.0.0';
+/**
+ * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
+ * 2.1.0: formats html, docx and pdf; evidence and anchors of Word and PDF documents carry their
+ * place as a reader finds it (paragraph, or page and line on the page) and the heading trail.
+ */
+export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

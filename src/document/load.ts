@@ -27,13 +27,14 @@ const FORMATS: Record<string, PolicyFormat> = {
   '.yml': 'yaml',
   '.html': 'html',
   '.htm': 'html',
+  '.docx': 'docx',
 };
 
 /** Extensions listed in messages and --help, in one place. */
-export const READABLE_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.html', '.htm'];
+export const READABLE_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.html', '.htm', '.docx'];
 
 /** Formats read from bytes by their own (asynchronous, lazily loaded) reader, not as text. */
-const BINARY_FORMATS: ReadonlySet<PolicyFormat> = new Set([]);
+const BINARY_FORMATS: ReadonlySet<PolicyFormat> = new Set(['docx']);
 
 const FORMAT_NAMES: Record<PolicyFormat, string> = { markdown: 'Markdown', yaml: 'YAML', html: 'HTML', docx: 'Word', pdf: 'PDF' };
 
@@ -72,6 +73,7 @@ export async function readPolicyFile(path: string, opts: LoadOptions = {}): Prom
   const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const format = formatOf(path);
   if (!format) {
+    if (extname(path).toLowerCase() === '.doc') throw new InputError('legacy Word .doc files cannot be read: open it in Word (or LibreOffice) and save it as .docx or PDF', path);
     throw new InputError(`unsupported file type "${extname(path) || '(no extension)'}": expected ${READABLE_EXTENSIONS.slice(0, -1).join(', ')} or ${READABLE_EXTENSIONS.at(-1)}`, path);
   }
 
@@ -133,12 +135,20 @@ export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyF
 
 /**
  * The document in a policy file's bytes, for every format: Word and PDF are read by their own
- * readers, loaded only when such a file comes (their libraries are large). None yet.
+ * readers, loaded only when such a file comes (their libraries are large).
  * @throws InputError for every problem with the content; nothing else escapes
  */
 export async function documentFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): Promise<PolicyDocument> {
   if (!BINARY_FORMATS.has(format)) return policyFromBytes(path, bytes, format);
-  throw new Error(`no reader for ${format}`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let parsed: Omit<PolicyDocument, 'sha256'>;
+  try {
+    sniffMismatch(path, bytes, format);
+    parsed = await (await import('./docx.js')).parseDocx(path, bytes);
+  } catch (e) {
+    throw asInputError(e, path, format);
+  }
+  return withText(parsed, sha256, false);
 }
 
 function asInputError(e: unknown, path: string, format: PolicyFormat): InputError {

@@ -66,15 +66,17 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}`;
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
-    out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
+    // a Word or PDF place, with the heading it sits under (the whole trail is in the JSON report)
+    const at = e.where ? `${doc.path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${doc.path}:${e.line}`;
+    out.push(wrap(`${at}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
   if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
       const where =
         r.anchor.kind === 'heading'
-          ? `under “${r.anchor.heading}” (${doc.path}:${r.anchor.line})`
-          : `at the start of the policy (${doc.path}:1)${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
+          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${doc.path} ${r.anchor.where}` : `${doc.path}:${r.anchor.line}`})`
+          : `at the start of the policy (${r.anchor.where ? doc.path : `${doc.path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
     const remediation = catalogue.get(r.id)?.remediation;

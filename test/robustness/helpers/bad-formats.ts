@@ -164,5 +164,5 @@ const ALL_FORMAT_FILES: BadFile[] = [
   { name: 'huge.pdf', what: 'a PDF of 501 pages', write: put(hugePdf(501)), expect: { message: 'PDF has 501 pages; at most 500 are read (split it, or audit the policy part alone)' } },
 ];
 
-/** The readers so far: HTML (Word and PDF to come). */
-export const BAD_FORMAT_FILES = ALL_FORMAT_FILES.filter((f) => /\.(?:html|md)$/.test(f.name));
+/** The readers so far: HTML and Word (PDF to come). */
+export const BAD_FORMAT_FILES = ALL_FORMAT_FILES.filter((f) => /\.(?:html|md|docx|doc)$/.test(f.name));

@@ -6,14 +6,18 @@
  *   MB/s and peak RSS, on all cores and on one (--jobs 1);
  * - the parsing floor: remark-parse alone over the same files in one thread, and remark-parse
  *   with the tool's GFM extensions (src/document/gfm.ts: tables, footnotes, strikethrough, task lists);
- * - the ratios, and whether the JSON report is byte-identical across worker counts.
+ * - the ratios, and whether the JSON report is byte-identical across worker counts;
+ * - Word and PDF (bench/formats.mjs): a cold audit of a 20-page Word and a 20-page PDF policy,
+ *   and wall time and peak RSS for a 200-page PDF.
  *
  * Every corpus measurement is a whole process, started fresh, and they are interleaved round by
  * round so that a noisy neighbour hurts all of them alike; the figures are medians over rounds.
  * Prints a table and writes it to bench/results.md (between the bench markers, keeping the notes).
  *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
- *                      [--also-node <path to another node binary>]...
+ *                      [--also-node <path to another node binary>]... [--formats-only]
+ *
+ * --formats-only measures the Word and PDF rows alone (and does not write bench/results.md).
  *
  * --also-node repeats the single-file measurement with other Node versions (e.g. the current LTS
  * lines, whose compile cache bin/wt-audit.js turns on): each gets a row of its own.
@@ -26,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
+import { generateFormatFixtures } from './formats.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'bench', 'corpus');
@@ -41,7 +46,8 @@ const FILES = arg('files', 1000);
 const ROUNDS = arg('rounds', 3);
 const SINGLE_RUNS = arg('single-runs', 10);
 const PROFILE = process.argv.includes('--profile');
-const WRITE = !process.argv.includes('--no-write');
+const FORMATS_ONLY = process.argv.includes('--formats-only');
+const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY;
 const CORES = availableParallelism();
 const ALSO_NODE = process.argv.flatMap((a, i) => (a === '--also-node' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 
@@ -96,6 +102,33 @@ const BIN = join(PKG, 'bin', 'wt-audit.js');
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
 const BUNDLED = mtime(join(PKG, 'dist', 'bundle', 'wt-audit.js')) >= mtime(join(PKG, 'dist', 'cli', 'main.js'));
 if (!BUNDLED) log('note: no up-to-date bundle in dist/bundle/ (npm run build makes one): measuring the unbundled build');
+// Word and PDF: a 20-page policy as each, cold, and a 200-page PDF for memory
+const fmtDir = mkdtempSync(join(tmpdir(), 'wt-bench-formats-'));
+process.on('exit', () => rmSync(fmtDir, { recursive: true, force: true }));
+log('generating a 20-page Word and PDF policy and a 200-page PDF …');
+const fmt = await generateFormatFixtures(ROOT, fmtDir);
+const FORMAT_RUNS = Math.max(3, Math.min(SINGLE_RUNS, 5));
+const coldRuns = (file) => {
+  runNode([BIN, file, '--as-of', AS_OF]);
+  return median(Array.from({ length: FORMAT_RUNS }, () => runNode([BIN, file, '--as-of', AS_OF]).ms));
+};
+const docx20Ms = coldRuns(fmt.docx20);
+const pdf20Ms = coldRuns(fmt.pdf20);
+const big = Array.from({ length: 3 }, () => runNode([BIN, fmt.pdf200, '--as-of', AS_OF]));
+const pdf200Ms = median(big.map((r) => r.ms));
+const pdf200Rss = Math.max(...big.map((r) => r.rssKb)) / 1024;
+const formatRows = [
+  [`Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS})`, `${docx20Ms.toFixed(0)} ms`, '< 1500 ms', docx20Ms < 1500 ? '**met**' : '**missed**'],
+  [`Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS})`, `${pdf20Ms.toFixed(0)} ms`, '< 1500 ms', pdf20Ms < 1500 ? '**met**' : '**missed**'],
+  [`A ${fmt.pages200}-page PDF policy: wall time (median of 3)`, `${(pdf200Ms / 1000).toFixed(2)} s`, '', ''],
+  ['  peak RSS', `${pdf200Rss.toFixed(0)} MB`, '< 300 MB', pdf200Rss < 300 ? '**met**' : '**missed**'],
+];
+log(`formats: 20-page Word ${docx20Ms.toFixed(0)} ms, 20-page PDF ${pdf20Ms.toFixed(0)} ms, 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB`);
+if (FORMATS_ONLY) {
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${formatRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
+
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -197,6 +230,7 @@ const rows = [
   ['**Ratio** corpus audit / parse-only (remark-parse + GFM extensions)', (allMs / parseGfmMs).toFixed(2), '≤ 0.70', verdict(allMs / parseGfmMs <= 0.7)],
   [`**Ratio** 1 worker / ${CORES} workers (speed-up)`, (oneMs / allMs).toFixed(2), '', ''],
   [`JSON report identical with --jobs ${Object.keys(hashes).join(', ')}`, identical ? 'yes' : 'NO', 'yes', verdict(identical)],
+  ...formatRows,
 ];
 
 const table = [

@@ -79,7 +79,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .enablePositionalOptions()
     .description('Audit child-safeguarding policies against Working Together to Safeguard Children 2026 and report every gap with its reference.')
     .version(toolVersion(), '-V, --version')
-    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml, .html, .htm, .docx)')
+    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml, .html, .htm, .docx, .pdf)')
     .addOption(new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption))
     .addOption(new Option('-f, --format <format>', 'output format: terminal or json').argParser(parseFormat).default('terminal'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'))

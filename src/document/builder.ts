@@ -143,6 +143,8 @@ export interface BlockInput extends Position {
   context?: BlockContext | undefined;
   /** visible characters of link text in the block (bare URLs are counted by the builder) */
   linkChars?: number;
+  /** where each line after the first begins in `text`, when the reader knows (PDF); `text` is then taken as collapsed */
+  lineStarts?: number[];
 }
 
 /**
@@ -195,7 +197,7 @@ export class DocumentBuilder {
   }
 
   addBlock(input: BlockInput): Block | undefined {
-    const { text, lineStarts } = collapseWithLines(input.text, input.endLine - input.line);
+    const { text, lineStarts } = input.lineStarts ? { text: input.text, lineStarts: input.lineStarts } : collapseWithLines(input.text, input.endLine - input.line);
     if (text === '') return undefined;
     const isHeading = input.kind === 'heading';
     // headings open their own section; lead fields belong to the synthetic section just opened

@@ -28,13 +28,14 @@ const FORMATS: Record<string, PolicyFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 /** Extensions listed in messages and --help, in one place. */
-export const READABLE_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.html', '.htm', '.docx'];
+export const READABLE_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.html', '.htm', '.docx', '.pdf'];
 
 /** Formats read from bytes by their own (asynchronous, lazily loaded) reader, not as text. */
-const BINARY_FORMATS: ReadonlySet<PolicyFormat> = new Set(['docx']);
+const BINARY_FORMATS: ReadonlySet<PolicyFormat> = new Set(['docx', 'pdf']);
 
 const FORMAT_NAMES: Record<PolicyFormat, string> = { markdown: 'Markdown', yaml: 'YAML', html: 'HTML', docx: 'Word', pdf: 'PDF' };
 
@@ -144,7 +145,7 @@ export async function documentFromBytes(path: string, bytes: Uint8Array, format:
   let parsed: Omit<PolicyDocument, 'sha256'>;
   try {
     sniffMismatch(path, bytes, format);
-    parsed = await (await import('./docx.js')).parseDocx(path, bytes);
+    parsed = format === 'docx' ? await (await import('./docx.js')).parseDocx(path, bytes) : await (await import('./pdf.js')).parsePdf(path, bytes);
   } catch (e) {
     throw asInputError(e, path, format);
   }

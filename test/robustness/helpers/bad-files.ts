@@ -188,7 +188,7 @@ export const BAD_FILES: BadFile[] = [
     write: put(`# Safeguarding policy\n\n${'Staff report any concern about a child to the designated safeguarding lead.\n'.repeat(10000)}`),
     expect: 'document',
   },
-  { name: 'policy.txt', what: 'a file type we do not read', write: put(POLICY_TEXT), expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml, .yml, .html, .htm or .docx' } },
+  { name: 'policy.txt', what: 'a file type we do not read', write: put(POLICY_TEXT), expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml, .yml, .html, .htm, .docx or .pdf' } },
   // Word, PDF and HTML files: bad-formats.ts
   ...BAD_FORMAT_FILES,
 ];

@@ -24,9 +24,11 @@ import { locate, parseYamlWithLines, type ParsedYaml } from '../util/yaml-locate
 import { toolVersion } from '../version.js';
 import { compileRequirement } from './compile.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement } from './compiled.js';
-import { defaultCatalogueDir, packageRoot, schemaPath } from './paths.js';
+import { packageRoot, schemaPath } from '../util/package-paths.js';
+import { sha256 } from '../util/schema-validator.js';
+import { defaultCatalogueDir } from './paths.js';
 import type { Requirement } from './types.js';
-import { REQUIREMENT_SCHEMA, requirementValidator, sha256 } from './validate.js';
+import { REQUIREMENT_SCHEMA, requirementValidator } from './validate.js';
 
 export interface RequirementCache {
   format: 2;

@@ -7,9 +7,9 @@
  * The file is validated against checks/schema/policy.schema.json; every error names the file
  * line and column of the offending node, because the people fixing these files are not developers.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
-import { POLICY_AJV_OPTIONS, POLICY_SCHEMA, validatorFor } from '../catalogue/validate.js';
+import { validatorFor } from '../util/schema-validator.js';
 import { yamlErrorText } from './frontmatter.js';
 import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
 import { metaFromYamlMap } from './meta.js';
@@ -19,6 +19,10 @@ import { checkYamlNesting } from './yaml-guard.js';
 
 /** Aliases beyond this many make toJS throw: a "billion laughs" file is refused, not expanded. */
 const MAX_ALIASES = 100;
+
+export const POLICY_SCHEMA = 'policy.schema.json';
+/** ajv options for the YAML policy schema: every error, so a policy author sees them all. */
+export const POLICY_AJV_OPTIONS: AjvOptions = { allErrors: true, allowUnionTypes: true };
 
 /** The policy schema's validator: precompiled at build time, else compiled on first use; kept for the life of the process. */
 function policyValidator(): ValidateFunction {

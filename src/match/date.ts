@@ -2,10 +2,11 @@
  * `date`: when the policy was approved or last reviewed, and when it is next due, from front
  * matter / YAML fields or from text such as "Next review: September 2027". Judged against --as-of.
  */
-import type { DateRole } from '../catalogue/types.js';
 import type { DocIndex } from './doc-index.js';
 import { addMonths, findDates, type FoundDate } from './dates.js';
 import { lineAt, lineSpanAt, NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
+
+export type DateRole = 'last-review' | 'next-review';
 
 interface Candidate {
   iso: string;

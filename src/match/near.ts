@@ -3,9 +3,11 @@
  * (a block, or a list item or table row with its lead-in: DocIndex.paragraphUnits), section or
  * the whole document. `mentions` is `near` with a single group.
  */
-import type { Scope } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+
+/** How far apart the phrase groups of a near check may be. */
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 function scopeKeys(hit: Hit, within: Scope, ctx: MatchContext): string[] {
   const block = ctx.index.block(hit.block);

@@ -3,11 +3,12 @@
  * A different figure is a finding of its own, not a pass: a policy that promises a 3-day
  * notification for a 5-day duty, or names 21 for a duty that runs to 24, is wrong, not silent.
  */
-import type { TimeUnit } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 import { sentenceRange } from './negation.js';
 import type { Token } from './text.js';
+
+export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
 
 interface Stated {
   value: number;

@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { AuditPool } from '../../src/audit/pool.js';
-import { auditInThread, threadsFor, type FileResult, type RunOptions } from '../../src/audit/run.js';
-import { documentJson } from '../../src/report/json.js';
+import type { FileResult, RunOptions } from '../../src/audit/audit-file.js';
+import { threadsFor } from '../../src/audit/jobs.js';
+import { auditInThread } from '../../src/audit/run.js';
+import { documentJson } from '../../src/audit/document-json.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const OPTS: RunOptions = { asOf: '2026-11-01', failOn: 'must' };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/result.js';
 import { auditText } from '../helpers/audit-text.js';
-import { documentJson, JsonReportWriter, renderJson } from '../../src/report/json.js';
+import { documentJson } from '../../src/audit/document-json.js';
+import { JsonReportWriter, renderJson } from '../../src/report/json.js';
 
 function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
   return {

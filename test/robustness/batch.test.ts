@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport, DocumentResult, InputErrorReport } from '../../src/audit/result.js';
-import { auditFile } from '../../src/audit/run.js';
+import { auditFile } from '../../src/audit/audit-file.js';
 import { catalogue } from '../helpers/audit-text.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { BAD_FILES, BAD_LINKS, POLICY_TEXT, writeBadFiles, type Expect } from './helpers/bad-files.js';

@@ -13,6 +13,7 @@ import type { FileResult, RunOptions } from '../../src/audit/audit-file.js';
 import { threadsFor } from '../../src/audit/jobs.js';
 import { auditInThread } from '../../src/audit/run.js';
 import { documentJson } from '../../src/audit/document-json.js';
+import type { AuditReport } from '../../src/audit/result.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const OPTS: RunOptions = { asOf: '2026-11-01', failOn: 'must' };
@@ -134,7 +135,7 @@ describe('audit pool', { timeout: 120_000 }, () => {
     expect(b.stdout).toBe(a.stdout);
     expect(c.stdout).toBe(a.stdout);
     expect(b.code).toBe(a.code);
-    expect(JSON.parse(a.stdout).documents.length).toBe(files.length - 4);
+    expect((JSON.parse(a.stdout) as AuditReport).documents.length).toBe(files.length - 4);
   });
 
   it('--jobs takes a whole number of threads', () => {

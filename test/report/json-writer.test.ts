@@ -72,9 +72,9 @@ describe('JsonReportWriter', () => {
   it('a failed write is thrown by the next call, and nothing more is written', async () => {
     const r = report([a, b, a]);
     let calls = 0;
-    const w = new JsonReportWriter(async () => {
+    const w = new JsonReportWriter(() => {
       calls++;
-      if (calls === 1) throw new Error('disk full');
+      return calls === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve();
     });
     w.start({ ...r, documents: [], errors: [], warnings: [] });
     await w.document(documentJson(a));

@@ -13,7 +13,6 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
-import { requirementInfo } from './engine.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
@@ -25,7 +24,7 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
     asOf: opts.asOf,
     failOn: opts.failOn,
-    requirements: catalogue.requirements.map(requirementInfo),
+    requirements: catalogue.requirements.map((c) => c.info),
   };
 }
 

@@ -1,7 +1,6 @@
 /** The streaming terminal writer writes exactly the bytes of renderTerminal, a document at a time. */
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/result.js';
-import { requirementInfo } from '../../src/audit/engine.js';
 import { PipelinedWrite } from '../../src/report/pipelined-write.js';
 import { renderTerminal, TerminalReportWriter, type TerminalOptions } from '../../src/report/terminal.js';
 import { auditText, catalogue } from '../helpers/audit-text.js';
@@ -13,7 +12,7 @@ function report(documents: AuditReport['documents'], errors: AuditReport['errors
     catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: catalogue().requirements.length },
     asOf: '2026-11-01',
     failOn: 'must',
-    requirements: catalogue().requirements.map(requirementInfo),
+    requirements: catalogue().requirements.map((c) => c.info),
     documents,
     errors,
     warnings,

@@ -22,29 +22,11 @@ function headingHolds(headingWords: Set<string>, words: string[]): boolean {
   return words.every((w) => (w.endsWith('*') ? [...headingWords].some((h) => h.startsWith(w.slice(0, -1))) : headingWords.has(w)));
 }
 
-/** A body heading of the document and its words, for anchoring. */
-interface HeadingWords {
-  line: number;
-  heading: string;
-  words: Set<string>;
-}
-
-function bodyHeadings(index: DocIndex): HeadingWords[] {
-  const { doc } = index;
-  const out: HeadingWords[] = [];
-  for (let i = 0; i < doc.blocks.length; i++) {
-    const block = doc.blocks[i]!;
-    if (block.kind !== 'heading' || block.context !== 'body') continue;
-    out.push({ line: block.line, heading: doc.sections[block.section]?.heading ?? block.text, words: new Set(index.texts[i]!.tokens.map((t) => t.w)) });
-  }
-  return out;
-}
-
 /**
  * Where missing content belongs: for a partial or outdated finding, the section that holds its
  * evidence; otherwise the first body heading that names the topic's home; else line 1.
  */
-function anchorFor(phrases: string[][], index: DocIndex, headings: () => HeadingWords[], evidenceLine?: number): Anchor {
+function anchorFor(phrases: string[][], index: DocIndex, evidenceLine?: number): Anchor {
   if (evidenceLine !== undefined) {
     let home: Anchor | undefined;
     for (const s of index.doc.sections) {
@@ -54,7 +36,7 @@ function anchorFor(phrases: string[][], index: DocIndex, headings: () => Heading
     if (home) return home;
   }
   if (phrases.length > 0) {
-    for (const h of headings()) {
+    for (const h of index.bodyHeadings()) {
       if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading };
     }
   }
@@ -65,9 +47,6 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
   const index = new DocIndex(doc, catalogue.phrases);
   const results: RequirementResult[] = [];
   const counts = emptyCounts();
-  // the body headings' words, worked out once for the document when a first anchor needs them
-  let headings: HeadingWords[] | undefined;
-  const headingsOnce = (): HeadingWords[] => (headings ??= bodyHeadings(index));
   for (const c of catalogue.requirements) {
     const { info, belongsUnder } = c;
     const req = c.req;
@@ -82,7 +61,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       const ctx: MatchContext = { index, asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
       ({ status, evidence, message } = v);
-      if (status !== 'met') anchor = anchorFor(belongsUnder, index, headingsOnce, status === 'gap' ? undefined : evidence[0]?.line);
+      if (status !== 'met') anchor = anchorFor(belongsUnder, index, status === 'gap' ? undefined : evidence[0]?.line);
     }
     // one object shape for every result; JSON.stringify leaves out an undefined anchor
     results.push({

@@ -14,7 +14,7 @@ import { yamlErrorText } from './frontmatter.js';
 import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
 import { metaFromYamlMap, valueText } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
-import { locateIn, pointerSegments } from '../util/yaml-locate.js';
+import { locateIn, nodeStart, pointerSegments, type LineColumn } from '../util/yaml-locate.js';
 import { checkYamlNesting } from './yaml-guard.js';
 
 /** Aliases beyond this many make toJS throw: a "billion laughs" file is refused, not expanded. */
@@ -236,15 +236,15 @@ function walkSections(seq: Node | undefined, depth: number, doc: Document, sourc
 }
 
 /** Where the first alias (`*name`) is written, to point at an alias bomb. */
-function firstAliasAt(doc: Document, lines: LineCounter): { line: number; col: number } | undefined {
-  let at: number | undefined;
+function firstAliasAt(doc: Document, lines: LineCounter): LineColumn | undefined {
+  let at: LineColumn | undefined;
   visit(doc, {
     Alias(_key, node) {
-      if (node.range) at = node.range[0];
+      at = nodeStart(node, lines);
       return visit.BREAK;
     },
   });
-  return at === undefined ? undefined : lines.linePos(at);
+  return at;
 }
 
 /**
@@ -265,7 +265,7 @@ export function parseYamlPolicy(path: string, text: string): Omit<PolicyDocument
   } catch (e) {
     if (e instanceof ReferenceError) {
       const at = firstAliasAt(doc, lines);
-      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path, at?.line, at?.col);
+      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path, at?.line, at?.column);
     }
     throw e;
   }

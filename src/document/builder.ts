@@ -19,7 +19,7 @@ export function collapseSpace(s: string): string {
   return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let n = 0;
@@ -35,10 +35,10 @@ export function nonSpaceLength(s: string): number {
 }
 
 /** Bare web addresses in plain text ("https://…", "www.…", "nspcc.org.uk/…"), but not the domain of an e-mail. */
-const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()]+|(?<![@\w.\-])(?:[a-z0-9\-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/[^\s<>()]*)?/gi;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()]+|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/[^\s<>()]*)?/gi;
 
 /** Looks like a web address on its own (so its characters are counted once, as a bare URL). */
-export const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9\-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/\S*)?$/i;
+export const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/\S*)?$/i;
 
 function bareUrlChars(text: string): number {
   let n = 0;

@@ -384,7 +384,7 @@ export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 
   // refuse what would make the parser hang, and cut huge paragraphs into pieces it can take
   const cuts = checkMarkdown(path, front.body);
   const normalised = normaliseMarkdown(front.body);
-  const root = parseInPieces(normalised.text, cuts, (piece) => processor.parse(piece) as Root);
+  const root = parseInPieces(normalised.text, cuts, (piece) => processor.parse(piece));
 
   const builder = new DocumentBuilder();
   const sourceLines = source.split('\n');

@@ -4,13 +4,40 @@
  * tested on files a real program wrote, and against each other.
  */
 import zlib from 'node:zlib';
-import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { List, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { remarkGfmWithoutAutolinks } from '../../src/document/gfm.js';
 
+/** A short policy with what the readers must find: headings, a bold line used as one, a table, a numbered list. */
+export const SAMPLE_POLICY = [
+  '# Hilltop Youth Club Safeguarding Policy',
+  '',
+  'This policy applies to every child who attends Hilltop Youth Club.',
+  '',
+  '## Roles',
+  '',
+  '| Role | Name | Phone |',
+  '| --- | --- | --- |',
+  '| Designated safeguarding lead | Priya Shah | 0161 496 0000 |',
+  '| Deputy | Tom Reed | 0161 496 0001 |',
+  '',
+  '**Reporting a concern**',
+  '',
+  'If a child tells you something that worries you, you must:',
+  '',
+  '1. listen and stay calm;',
+  '2. write down what was said, in their words;',
+  '3. tell the designated safeguarding lead the same day.',
+  '',
+  '## Training',
+  '',
+  'Every volunteer completes safeguarding training before working with children and refreshes it every three years.',
+  '',
+].join('\n');
+
 export function parseMd(md: string): Root {
-  return unified().use(remarkParse).use(remarkGfmWithoutAutolinks).parse(md.replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
+  return unified().use(remarkParse).use(remarkGfmWithoutAutolinks).parse(md.replace(/^---\n[\s\S]*?\n---\n/, ''));
 }
 
 /** Markdown without its front matter (the other formats have none). */
@@ -63,7 +90,7 @@ export function itemsOf(md: string): Item[] {
       if (n.type === 'heading') out.push({ kind: 'heading', depth: n.depth, spans: spans(n.children) });
       else if (n.type === 'paragraph') out.push({ kind: 'para', spans: spans(n.children) });
       else if (n.type === 'list') list(n, 0);
-      else if (n.type === 'table') out.push({ kind: 'table', rows: (n as Table).children.map((r) => r.children.map((c) => spans(c.children))) });
+      else if (n.type === 'table') out.push({ kind: 'table', rows: n.children.map((r) => r.children.map((c) => spans(c.children))) });
       else if (n.type === 'blockquote') flow(n.children);
     }
   };

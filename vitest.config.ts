@@ -10,6 +10,8 @@ const PROCESS_LEVEL = ['test/audit/pool.test.ts', 'test/cli/**/*.test.ts', 'test
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // the HTML reader loads lazily in the tool; tests that parse directly need it loaded first
+    setupFiles: ['test/setup-html-reader.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: PROCESS_LEVEL } },
       { extends: true, test: { name: 'process', include: PROCESS_LEVEL } },

@@ -75,10 +75,10 @@ function runNode(args, { stdoutFile, env = {}, node = process.execPath } = {}) {
   });
   const ms = performance.now() - t0;
   if (typeof fd === 'number') closeSync(fd);
-  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  const [rssKb, cpuMs] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
   rmSync(scratch, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`);
-  return { ms, code: r.status, rssKb, stderr: r.stderr?.toString() ?? '' };
+  return { ms, code: r.status, rssKb, cpuMs, stderr: r.stderr?.toString() ?? '' };
 }
 
 /** The first n corpus files, as paths for the command line. */
@@ -111,22 +111,24 @@ process.on('exit', () => rmSync(fmtDir, { recursive: true, force: true }));
 log('generating a 20-page Word and PDF policy and a 200-page PDF …');
 const fmt = await generateFormatFixtures(ROOT, fmtDir);
 const FORMAT_RUNS = Math.max(3, Math.min(SINGLE_RUNS, 5));
+/** Median wall time and CPU time of cold runs (one first, as a user's first run). */
 const coldRuns = (file) => {
   runNode([BIN, file, '--as-of', AS_OF]);
-  return median(Array.from({ length: FORMAT_RUNS }, () => runNode([BIN, file, '--as-of', AS_OF]).ms));
+  const runs = Array.from({ length: FORMAT_RUNS }, () => runNode([BIN, file, '--as-of', AS_OF]));
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 };
-const docx20Ms = coldRuns(fmt.docx20);
-const pdf20Ms = coldRuns(fmt.pdf20);
+const docx20 = coldRuns(fmt.docx20);
+const pdf20 = coldRuns(fmt.pdf20);
 const big = Array.from({ length: 3 }, () => runNode([BIN, fmt.pdf200, '--as-of', AS_OF]));
 const pdf200Ms = median(big.map((r) => r.ms));
 const pdf200Rss = Math.max(...big.map((r) => r.rssKb)) / 1024;
 const formatRows = [
-  [`Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS})`, `${docx20Ms.toFixed(0)} ms`, '< 1500 ms', docx20Ms < 1500 ? '**met**' : '**missed**'],
-  [`Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS})`, `${pdf20Ms.toFixed(0)} ms`, '< 1500 ms', pdf20Ms < 1500 ? '**met**' : '**missed**'],
+  [`Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${docx20.ms.toFixed(0)} ms (${docx20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', docx20.ms < 1500 ? '**met**' : '**missed**'],
+  [`Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${pdf20.ms.toFixed(0)} ms (${pdf20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', pdf20.ms < 1500 ? '**met**' : '**missed**'],
   [`A ${fmt.pages200}-page PDF policy: wall time (median of 3)`, `${(pdf200Ms / 1000).toFixed(2)} s`, '', ''],
   ['  peak RSS', `${pdf200Rss.toFixed(0)} MB`, '< 300 MB', pdf200Rss < 300 ? '**met**' : '**missed**'],
 ];
-log(`formats: 20-page Word ${docx20Ms.toFixed(0)} ms, 20-page PDF ${pdf20Ms.toFixed(0)} ms, 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB`);
+log(`formats: 20-page Word ${docx20.ms.toFixed(0)} ms (CPU ${docx20.cpuMs.toFixed(0)} ms), 20-page PDF ${pdf20.ms.toFixed(0)} ms (CPU ${pdf20.cpuMs.toFixed(0)} ms), 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB; load ${loadavg()[0].toFixed(2)}`);
 if (FORMATS_ONLY) {
   process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${formatRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
   process.exit(0);

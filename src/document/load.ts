@@ -7,7 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fsErrorText, isSymlink } from '../util/fs-errors.js';
 import { decodePolicyBytes } from './decode.js';
-import { parseHtml } from './html-policy.js';
+import { htmlReader, loadHtmlReader } from './html-reader.js';
 import { parseMarkdown } from './markdown.js';
 import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
 import { sniffMismatch } from './sniff.js';
@@ -116,7 +116,8 @@ async function readAtMost(path: string, limit: number): Promise<Buffer> {
 
 /**
  * The document in a policy file's bytes: decode, parse, and check there is policy text. Pure (no
- * file access), so it can be tested on any bytes.
+ * file access), so it can be tested on any bytes. Text formats only; HTML, and Markdown that may
+ * hold HTML, need `await loadHtmlReader()` once first (documentFromBytes does that itself).
  * @throws InputError for every problem with the content; nothing else escapes
  */
 export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): PolicyDocument {
@@ -127,7 +128,7 @@ export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyF
   try {
     sniffMismatch(path, bytes, format);
     text = decodePolicyBytes(bytes, path);
-    parsed = format === 'markdown' ? parseMarkdown(path, text) : format === 'html' ? parseHtml(path, text) : parseYamlPolicy(path, text);
+    parsed = format === 'markdown' ? parseMarkdown(path, text) : format === 'html' ? htmlReader().parseHtml(path, text) : parseYamlPolicy(path, text);
   } catch (e) {
     throw asInputError(e, path, format);
   }
@@ -140,6 +141,8 @@ export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyF
  * @throws InputError for every problem with the content; nothing else escapes
  */
 export async function documentFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): Promise<PolicyDocument> {
+  // HTML, and Markdown with a '<' in it, need the HTML reader: loaded then, and only then
+  if (format === 'html' || (format === 'markdown' && bytes.includes(0x3c))) await loadHtmlReader();
   if (!BINARY_FORMATS.has(format)) return policyFromBytes(path, bytes, format);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let parsed: Omit<PolicyDocument, 'sha256'>;

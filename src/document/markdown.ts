@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
 import { checkMarkdown } from './markdown-guard.js';
 import { collapseSpace, CONTENTS_LINE, countLines, countWords, DocumentBuilder, nonSpaceLength, URL_LIKE, type BlockInput } from './builder.js';
-import { htmlPieces, inlineHtmlText } from './html.js';
+import { htmlReader } from './html-reader.js';
 import { normaliseMarkdown, type Admonition, type Normalised } from './markdown-normalise.js';
 import type { BlockContext, BlockKind, PolicyDocument, Position } from './model.js';
 import { remarkGfmWithoutAutolinks } from './gfm.js';
@@ -42,7 +42,7 @@ function inlineText(nodes: readonly Nodes[]): InlineText {
         parts.push(n.value);
         return;
       case 'html':
-        parts.push(inlineHtmlText(n.value));
+        parts.push(htmlReader().inlineHtmlText(n.value));
         return;
       case 'break':
         // a hard break ends a source line
@@ -330,7 +330,7 @@ class MarkdownWalker {
       // lo = number of newlines before offset
       return { line: start.line + lo, column: lo === 0 ? start.column + offset : offset - newlines[lo - 1]! };
     };
-    for (const piece of htmlPieces(value)) {
+    for (const piece of htmlReader().htmlPieces(value)) {
       const s = at(piece.start);
       const e = at(piece.end);
       const pos: Position = { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };

@@ -7,12 +7,13 @@
  * part with a document type declaration is refused (Word never writes one; it is how external
  * entities get in). mammoth then turns the cleaned archive into HTML, with Word's heading styles
  * as <h1>…<h6>, its numbered and bulleted paragraphs as lists and its tables as tables, and the
- * HTML walker feeds the shared builder. Word files carry no reliable page numbers, so a block's
- * `line` is its paragraph number (¶ 42).
+ * HTML walker feeds the shared builder. A block's `line` is its paragraph number (¶ 42); its page
+ * is known only where Word recorded where pages broke (docx-pages.ts).
  */
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
 import mammoth from 'mammoth';
 import { DocumentBuilder } from './builder.js';
+import { pagesOfBlocks, wordParagraphs } from './docx-pages.js';
 import { HtmlWalker, parseHtmlFragment } from './html.js';
 import { emptyMeta, InputError, type PolicyDocument } from './model.js';
 
@@ -87,5 +88,7 @@ export async function parseDocx(path: string, bytes: Uint8Array): Promise<Omit<P
   const builder = new DocumentBuilder();
   const walker = new HtmlWalker(builder, 'paragraph');
   walker.walk(parseHtmlFragment(html).children, true);
-  return { path, format: 'docx', placing: 'paragraph', meta: emptyMeta(), sections: builder.sections, blocks: builder.blocks, lineCount: walker.paragraphCount };
+  const paragraphs = wordParagraphs(Buffer.from(parts['word/document.xml'] ?? new Uint8Array()).toString('utf8'));
+  const paragraphPages = paragraphs.length > 0 ? pagesOfBlocks(builder.blocks, paragraphs) : undefined;
+  return { path, format: 'docx', placing: 'paragraph', ...(paragraphPages ? { paragraphPages } : {}), meta: emptyMeta(), sections: builder.sections, blocks: builder.blocks, lineCount: walker.paragraphCount };
 }

@@ -105,11 +105,14 @@ export interface PolicyDocument {
   sha256: string;
   /**
    * How `line` reads in this format. Absent: the file's own lines (Markdown, YAML, HTML).
-   * 'paragraph': Word, where `line` is the paragraph number (¶). 'page': PDF, where `line` counts
+   * 'paragraph': Word, where `line` is the paragraph number (¶), and paragraphPages gives its page
+   * where Word recorded one. 'page': PDF, where `line` counts
    * the lines of the extracted text and `pageLines[line - 1]` says which page and line that is.
    */
   placing?: 'paragraph' | 'page';
   pageLines?: PageLine[];
+  /** Word: the page each paragraph was on when Word last laid the file out, by paragraph number, where known */
+  paragraphPages?: Array<number | undefined>;
   meta: PolicyMeta;
   sections: Section[];
   /** All text blocks in document order (headings included, kind 'heading'). */

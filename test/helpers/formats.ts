@@ -158,7 +158,8 @@ export function toHtml(md: string, title = 'Policy'): string {
 // ---------------------------------------------------------------------------------------------
 // Word
 
-export async function toDocx(md: string): Promise<Buffer> {
+/** `pageBreakBefore`: a forced page break before the heading or paragraph with this text. */
+export async function toDocx(md: string, opts: { pageBreakBefore?: string } = {}): Promise<Buffer> {
   const d = await import('docx');
   const runs = (ss: Span[]) => ss.map((s) => new d.TextRun({ text: s.text, bold: s.bold }));
   const LEVELS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5, d.HeadingLevel.HEADING_6];
@@ -166,6 +167,7 @@ export async function toDocx(md: string): Promise<Buffer> {
   let listNo = 0;
   let prevItem = false;
   for (const it of itemsOf(md)) {
+    if (it.kind !== 'table' && plain(it.spans) === opts.pageBreakBefore) children.push(new d.Paragraph({ children: [new d.PageBreak()] }));
     if (it.kind === 'heading') children.push(new d.Paragraph({ heading: LEVELS[it.depth - 1]!, children: runs(it.spans) }));
     else if (it.kind === 'para') children.push(new d.Paragraph({ children: runs(it.spans) }));
     else if (it.kind === 'item') {

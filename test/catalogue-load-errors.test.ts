@@ -36,4 +36,29 @@ describe('catalogue load errors', () => {
     expect(cat.errors[0]).toMatchObject({ line: 2, column: 1 });
     expect(cat.errors[0]!.message).toContain("'colour'");
   });
+  it('editions.yaml beside the catalogue folder is used, and a broken one is an error naming the file', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'wt-ed-'));
+    const dir = join(parent, 'cat');
+    mkdirSync(dir);
+    copyFileSync(join(ROOT, 'checks/wt2026/gen-current-edition.yaml'), join(dir, 'gen-current-edition.yaml'));
+    writeFileSync(join(parent, 'editions.yaml'), 'working-together:\n  name: Working Together\n  short: WT\n  source: https://example.org\n  editions:\n    - { edition: 2026, in_force: "2026-13-01" }\n');
+    const cat = loadCatalogue(dir, { useCache: false });
+    expect(cat.errors[0]!.path).toMatch(/editions\.yaml$/);
+    expect(cat.errors[0]!.message).toContain('in_force');
+    // and the requirement naming an instrument it does not have is an error of its own
+    expect(cat.errors.some((e) => /gen-current-edition\.yaml$/.test(e.path) && e.message.includes('working-together'))).toBe(true);
+    writeFileSync(join(parent, 'editions.yaml'), 'working-together:\n  name: Working Together\n  short: WT\n  source: https://example.org\n  editions:\n    - { edition: 2030, in_force: "2030-01-01" }\n');
+    const ok = loadCatalogue(dir, { useCache: false });
+    expect(ok.errors).toEqual([]);
+    const check = ok.requirements[0]!.topic[0]!;
+    expect(check.type === 'edition' && check.instrument.editions.map((e) => e.edition)).toEqual([2030]);
+  });
+  it('editions out of order are an error', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'wt-ed-'));
+    const dir = join(parent, 'cat');
+    mkdirSync(dir);
+    copyFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), join(dir, 'c3-fgm.yaml'));
+    writeFileSync(join(parent, 'editions.yaml'), 'kcsie:\n  name: KCSIE\n  short: KCSIE\n  source: https://example.org\n  editions:\n    - { edition: 2025, in_force: "2025-09-01" }\n    - { edition: 2024, in_force: "2024-09-01" }\n');
+    expect(loadCatalogue(dir, { useCache: false }).errors[0]!.message).toContain('must come after');
+  });
 });

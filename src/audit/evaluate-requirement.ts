@@ -98,7 +98,11 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
   if (topicOk.state === 'review') {
     return { status: 'needs-review', evidence, message: topicOk.note ?? 'relies on an unfilled placeholder' };
   }
-  if (okSpecifics.length >= need) return { status: 'met', evidence, message: 'evidenced' };
+  if (okSpecifics.length >= need) {
+    // the check's own word when it has one: what was looked for and not found (met by absence),
+    // or which edition is in force
+    return { status: 'met', evidence, message: topicOk.note ?? 'evidenced' };
+  }
 
   const reviewIdx = specificOutcomes.findIndex((o) => o.state === 'review');
   if (reviewIdx !== -1 && okSpecifics.length + specificOutcomes.filter((o) => o.state === 'review').length >= need) {

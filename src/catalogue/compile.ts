@@ -1,6 +1,7 @@
 /** Turns validated requirement data into compiled checks over one shared PhraseSet. */
 import { PhraseSet } from '../match/phrases.js';
 import type { CompiledCheck, CompiledRequirement } from './compiled.js';
+import type { Editions } from './editions.js';
 import type { CheckSpec, Requirement } from './types.js';
 
 function describe(spec: CheckSpec): string {
@@ -15,7 +16,10 @@ function describe(spec: CheckSpec): string {
   return 'current terminology';
 }
 
-export function compileCheck(spec: CheckSpec, phrases: PhraseSet): CompiledCheck {
+/** A check that cannot be compiled (an edition check naming an instrument editions.yaml does not have). */
+export class CheckError extends Error {}
+
+export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Editions = {}): CompiledCheck {
   const ids = (list: string[]) => list.map((p) => phrases.add(p));
   const base = { label: describe(spec), ...(spec.profiles ? { profiles: spec.profiles } : {}) };
   const except = spec.except && spec.except.length > 0 ? { except: ids(spec.except) } : {};
@@ -35,24 +39,21 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet): CompiledCheck
   }
   const o = spec.outdated!;
   if (o.edition) {
-    return {
-      ...base,
-      type: 'edition',
-      names: ids(o.edition.names),
-      ...(o.edition.current !== undefined ? { current: o.edition.current } : {}),
-      ...(o.edition.stale_after_years !== undefined ? { staleAfterYears: o.edition.stale_after_years } : {}),
-    };
+    const instrument = Object.hasOwn(editions, o.edition.instrument) ? editions[o.edition.instrument] : undefined;
+    if (!instrument) throw new CheckError(`edition check names instrument '${o.edition.instrument}', which editions.yaml does not list`);
+    return { ...base, type: 'edition', names: ids(o.edition.names), instrument, noYear: o.edition.no_year === 'partial' ? 'weak' : 'ok' };
   }
-  return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement })) };
+  return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement, name: t.any[0]! })) };
 }
 
-export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet): CompiledRequirement {
+export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet, editions: Editions = {}): CompiledRequirement {
   const ev = req.evidence;
+  const compile = (c: CheckSpec) => compileCheck(c, phrases, editions);
   return {
     req,
     file,
-    topic: ev.topic.map((c) => compileCheck(c, phrases)),
-    specifics: (ev.specifics ?? []).map((c) => compileCheck(c, phrases)),
-    outdated: (ev.outdated ?? []).map((c) => compileCheck(c, phrases)),
+    topic: ev.topic.map(compile),
+    specifics: (ev.specifics ?? []).map(compile),
+    outdated: (ev.outdated ?? []).map(compile),
   };
 }

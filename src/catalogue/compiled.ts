@@ -3,6 +3,7 @@
  * (compiled once per run), and each check reduced to phrase ids.
  */
 import type { PhraseSet } from '../match/phrases.js';
+import type { Instrument } from './editions.js';
 import type { DateRole, FieldKind, Profile, Requirement, Scope, TimeUnit } from './types.js';
 
 interface CheckBase {
@@ -17,8 +18,8 @@ export type CompiledCheck = CheckBase &
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }
     | { type: 'date'; role: DateRole; maxAgeMonths?: number; notPast: boolean }
-    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string }> }
-    | { type: 'edition'; names: number[]; current?: number; staleAfterYears?: number }
+    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string; name: string }> }
+    | { type: 'edition'; names: number[]; instrument: Instrument; noYear: 'ok' | 'weak' }
   );
 
 export interface CompiledRequirement {

@@ -1,4 +1,5 @@
 /** Where the bundled catalogue and schemas live, relative to the installed package. */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,4 +14,10 @@ export function defaultCatalogueDir(): string {
 
 export function schemaPath(name: string): string {
   return join(packageRoot(), 'checks', 'schema', name);
+}
+
+/** The editions in force a catalogue's currency checks read: editions.yaml beside the catalogue folder, else the bundled one. */
+export function editionsPathFor(catalogueDir: string): string {
+  const beside = join(dirname(catalogueDir), 'editions.yaml');
+  return existsSync(beside) ? beside : join(packageRoot(), 'checks', 'editions.yaml');
 }

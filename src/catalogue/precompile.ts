@@ -19,6 +19,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { serialize } from 'node:v8';
 import { cacheStamp, catalogueSnapshotPath, loadCatalogue, readRequirementText, requirementCachePath, type CatalogueSnapshot, type RequirementCache } from './load.js';
 import { defaultCatalogueDir, schemaPath } from './paths.js';
+import { EDITIONS_SCHEMA } from './editions.js';
 import type { Options as AjvOptions } from 'ajv';
 import { AJV_OPTIONS, newAjv, POLICY_AJV_OPTIONS, POLICY_SCHEMA, precompiledValidatorPath, REQUIREMENT_SCHEMA, sha256, validatorStamp } from './validate.js';
 
@@ -72,7 +73,7 @@ export function buildCatalogueSnapshot(dir = defaultCatalogueDir()): string | un
   return path;
 }
 
-const validators = [precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS), precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS)];
+const validators = [precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS), precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS), precompileValidator(EDITIONS_SCHEMA, AJV_OPTIONS)];
 const cache = buildRequirementCache();
 const snapshot = buildCatalogueSnapshot();
 const rel = (p: string) => p.replace(/.*\/dist\//, 'dist/');

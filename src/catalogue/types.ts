@@ -94,12 +94,12 @@ export interface SupersededTerm {
 }
 
 export interface EditionSpec {
+  /** Which instrument of checks/editions.yaml ("working-together", "kcsie"): its editions and in-force dates. */
+  instrument: string;
   /** Names of the instrument ("working together to safeguard children", "kcsie"). */
   names: Phrase[];
-  /** The current edition year: naming it (or later) is ok. */
-  current?: number;
-  /** Alternatively: stale when the newest year named is this many years or more before --as-of. */
-  stale_after_years?: number;
+  /** A name with no edition year: `met` (the guidance followed, whichever edition) or `partial` (default met). */
+  no_year?: 'met' | 'partial';
 }
 
 export interface OutdatedSpec {

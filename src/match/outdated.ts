@@ -1,12 +1,13 @@
 /**
  * `outdated`: superseded structures and terms (LSCB, Serious Case Review, CCG …) used as if
- * current, and editions of guidance older than the current one. Talking about a term as history
+ * current, and editions of guidance older than the one in force on the as-of date. Talking about a term as history
  * ("the LSCB was replaced by …") is fine.
  */
+import { formatInForce, inForceOn, oneYearAfter, type Instrument } from '../catalogue/editions.js';
 import { isHistoric } from './negation.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 
-export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string }>, ctx: MatchContext): CheckOutcome {
+export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string; name: string }>, ctx: MatchContext): CheckOutcome {
   const evidence = [];
   const notes: string[] = [];
   for (const term of terms) {
@@ -17,7 +18,8 @@ export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string 
     evidence.push(evidenceFor(ctx.index, hit));
     notes.push(`"${said}" (now: ${term.replacement})`);
   }
-  if (evidence.length === 0) return { state: 'ok', evidence: [], note: 'no superseded terms found' };
+  // met by absence: say what was looked for, since there is no evidence to quote
+  if (evidence.length === 0) return { state: 'ok', evidence: [], note: `looked for ${terms.map((t) => t.name).join(', ')}: none found` };
   return { state: 'stale', evidence, note: `uses superseded ${notes.length === 1 ? 'term' : 'terms'} ${notes.join('; ')}` };
 }
 
@@ -26,10 +28,17 @@ const YEAR_REACH = 6;
 
 export interface EditionArgs {
   names: number[];
-  current?: number;
-  staleAfterYears?: number;
+  instrument: Instrument;
+  /** the instrument named without a year: ok (met) or weak (partial) */
+  noYear: 'ok' | 'weak';
 }
 
+/**
+ * The newest edition a policy names, judged against the edition in force on the as-of date
+ * (checks/editions.yaml): older → stale; the one in force (or a later one) → ok, unless the
+ * as-of date is more than a year past the newest edition the catalogue knows, when a newer one
+ * may exist that it does not know → review.
+ */
 export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome {
   let newest: { year: number; ev: ReturnType<typeof evidenceFor> } | undefined;
   let bare: ReturnType<typeof evidenceFor> | undefined;
@@ -51,13 +60,20 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
     }
     if (!newest || year > newest.year) newest = { year, ev: evidenceFor(ctx.index, hit) };
   }
-  if (!newest) return bare ? (a.current !== undefined ? { state: 'weak', evidence: [bare], note: 'named without an edition year' } : { state: 'ok', evidence: [bare] }) : NONE;
-  const asOfYear = Number(ctx.asOf.slice(0, 4));
-  if (a.current !== undefined && newest.year < a.current) {
-    return { state: 'stale', evidence: [newest.ev], note: `cites the ${newest.year} edition; the current edition is ${a.current}` };
+  const inst = a.instrument;
+  if (!newest) return bare ? (a.noYear === 'weak' ? { state: 'weak', evidence: [bare], note: `${inst.short} named without an edition year` } : { state: 'ok', evidence: [bare] }) : NONE;
+  const inForce = inForceOn(inst, ctx.asOf);
+  const since = inForce ? `${inst.short} ${inForce.edition} has been in force since ${formatInForce(inForce.inForce)}` : '';
+  if (inForce && newest.year < inForce.edition) {
+    return { state: 'stale', evidence: [newest.ev], note: `cites the ${newest.year} edition; ${since}` };
   }
-  if (a.staleAfterYears !== undefined && asOfYear - newest.year >= a.staleAfterYears) {
-    return { state: 'stale', evidence: [newest.ev], note: `cites the ${newest.year} edition, ${asOfYear - newest.year} years before ${asOfYear}` };
+  const latest = inst.editions[inst.editions.length - 1]!;
+  if (ctx.asOf > oneYearAfter(latest.inForce) && newest.year <= latest.edition) {
+    return {
+      state: 'review',
+      evidence: [newest.ev],
+      note: `cites ${inst.short} ${newest.year}, the newest edition this catalogue knows (in force since ${formatInForce(latest.inForce)}); ${ctx.asOf} is more than a year later, so a newer edition may be in force: check`,
+    };
   }
-  return { state: 'ok', evidence: [newest.ev] };
+  return { state: 'ok', evidence: [newest.ev], ...(since ? { note: `cites the edition in force: ${since}` } : {}) };
 }

@@ -133,3 +133,34 @@ describe('statuses', () => {
     expect(d.score).toBe(Math.round((100 * (d.counts.met + d.counts.partial / 2)) / applicable));
   });
 });
+
+describe('editions in force, by the as-of date', () => {
+  const wt2023 = '# Policy\n\nThis policy follows Working Together to Safeguard Children 2023 and our local procedures.\n';
+  const kcsie2025 = '# Policy\n\nThis policy follows Keeping Children Safe in Education 2025.\n';
+  it('the same policy is current before the 2026 edition came into force and outdated after', () => {
+    expect(resultFor(wt2023, 'WT26-GEN-CURRENT-EDITION', 'vcse', '2025-06-01').status).toBe('met');
+    const late = resultFor(wt2023, 'WT26-GEN-CURRENT-EDITION', 'vcse', '2026-12-01');
+    expect(late.status).toBe('outdated');
+    expect(late.message).toContain('Working Together 2026 has been in force since 18 March 2026');
+  });
+  it('KCSIE 2025 is current until KCSIE 2026 comes into force on 1 September 2026', () => {
+    expect(resultFor(kcsie2025, 'WT26-C4-EDUCATION-GUIDANCE', 'school', '2026-06-01').status).toBe('met');
+    const late = resultFor(kcsie2025, 'WT26-C4-EDUCATION-GUIDANCE', 'school', '2026-12-01');
+    expect(late.status).toBe('outdated');
+    expect(late.message).toContain('since 1 September 2026');
+  });
+  it('far past the newest edition the catalogue knows: needs review, with the reason', () => {
+    const r = resultFor('# Policy\n\nThis policy follows Working Together to Safeguard Children 2026.\n', 'WT26-GEN-CURRENT-EDITION', 'vcse', '2035-01-01');
+    expect(r.status).toBe('needs-review');
+    expect(r.message).toContain('newer edition may be in force');
+  });
+});
+
+describe('messages', () => {
+  it('met by absence says what was looked for and not found', () => {
+    const r = resultFor('# Policy\n\nReport concerns to the welfare officer.\n', 'WT26-GEN-SUPERSEDED-TERMS');
+    expect(r.status).toBe('met');
+    expect(r.evidence).toEqual([]);
+    expect(r.message).toMatch(/^looked for .*local safeguarding children board.*serious case review.*: none found$/);
+  });
+});

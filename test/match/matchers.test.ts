@@ -1,6 +1,10 @@
 /** Each matcher type on its own, with checks compiled inline (not from the catalogue). */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { compileCheck } from '../../src/catalogue/compile.js';
+import { readEditionsText } from '../../src/catalogue/editions.js';
+import { packageRoot } from '../../src/catalogue/paths.js';
 import type { CheckSpec } from '../../src/catalogue/types.js';
 import { evaluateCheck } from '../../src/audit/evaluate-check.js';
 import { parseMarkdown } from '../../src/document/markdown.js';
@@ -8,9 +12,15 @@ import { DocIndex } from '../../src/match/doc-index.js';
 import { PhraseSet } from '../../src/match/phrases.js';
 import type { CheckOutcome } from '../../src/match/outcome.js';
 
+const EDITIONS = (() => {
+  const read = readEditionsText(readFileSync(join(packageRoot(), 'checks', 'editions.yaml'), 'utf8'));
+  if ('error' in read) throw new Error(read.error);
+  return read.editions;
+})();
+
 function run(spec: CheckSpec, markdown: string, asOf = '2026-11-01'): CheckOutcome {
   const phrases = new PhraseSet();
-  const check = compileCheck(spec, phrases);
+  const check = compileCheck(spec, phrases, EDITIONS);
   const doc = { ...parseMarkdown('t.md', markdown), sha256: '' };
   return evaluateCheck(check, { index: new DocIndex(doc, phrases), asOf, glossaryCounts: false });
 }
@@ -104,17 +114,44 @@ describe('date', () => {
 });
 
 describe('outdated', () => {
-  const edition: CheckSpec = { outdated: { edition: { names: ['working together to safeguard children'], current: 2026 } } };
-  it('editions: current, stale, or named without a year', () => {
+  const edition: CheckSpec = { outdated: { edition: { instrument: 'working-together', names: ['working together to safeguard children'], no_year: 'partial' } } };
+  it('editions: in force, stale, or named without a year', () => {
     expect(run(edition, 'We follow Working Together to Safeguard Children 2026.').state).toBe('ok');
     expect(run(edition, 'We follow Working Together to Safeguard Children (2018).').state).toBe('stale');
     expect(run(edition, 'We follow Working Together to Safeguard Children.').state).toBe('weak');
     expect(run(edition, 'Working Together to Safeguard Children 2026 replaced the 2023 edition.').state).toBe('ok');
   });
-  it('stale_after_years judges against the as-of year', () => {
-    const k: CheckSpec = { outdated: { edition: { names: ['kcsie'], stale_after_years: 2 } } };
-    expect(run(k, 'We follow KCSIE 2025.').state).toBe('ok');
-    expect(run(k, 'We follow KCSIE 2024.').state).toBe('stale');
+  it('the as-of date decides which edition is in force, with a message naming it and since when', () => {
+    const wt2023 = 'We follow Working Together to Safeguard Children 2023.';
+    expect(run(edition, wt2023, '2025-06-01').state).toBe('ok');
+    expect(run(edition, wt2023, '2026-03-17').state).toBe('ok');
+    const later = run(edition, wt2023, '2026-03-18');
+    expect(later.state).toBe('stale');
+    expect(later.note).toContain('Working Together 2026 has been in force since 18 March 2026');
+    expect(run(edition, wt2023, '2026-12-01').state).toBe('stale');
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2018.', '2020-01-01').state).toBe('ok');
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2015.', '2020-01-01').note).toContain('since 4 July 2018');
+  });
+  it('KCSIE editions come into force on 1 September', () => {
+    const k: CheckSpec = { outdated: { edition: { instrument: 'kcsie', names: ['kcsie'] } } };
+    expect(run(k, 'We follow KCSIE 2025.', '2026-06-01').state).toBe('ok');
+    expect(run(k, 'We follow KCSIE 2025.', '2026-08-31').state).toBe('ok');
+    const o = run(k, 'We follow KCSIE 2025.', '2026-12-01');
+    expect(o.state).toBe('stale');
+    expect(o.note).toContain('Keeping Children Safe in Education 2026 has been in force since 1 September 2026');
+    expect(run(k, 'We follow KCSIE.', '2026-12-01').state).toBe('ok');
+  });
+  it('more than a year past the newest known edition, the newest is not taken as current: review', () => {
+    const far = run(edition, 'We follow Working Together to Safeguard Children 2026.', '2031-01-01');
+    expect(far.state).toBe('review');
+    expect(far.note).toContain('newer edition may be in force');
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2026.', '2027-03-18').state).toBe('ok');
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2026.', '2027-03-19').state).toBe('review');
+    // an older edition than the newest known is still outdated then
+    expect(run(edition, 'We follow Working Together to Safeguard Children 2023.', '2031-01-01').state).toBe('stale');
+  });
+  it('an edition check naming an instrument editions.yaml does not list cannot compile', () => {
+    expect(() => run({ outdated: { edition: { instrument: 'nope', names: ['x'] } } }, 'x')).toThrow(/nope/);
   });
   it('terms: names what replaced them; historical mentions are fine', () => {
     const t: CheckSpec = { outdated: { terms: [{ any: ['lscb'], replacement: 'safeguarding partners' }] } };

@@ -2,6 +2,7 @@
 import type { CompiledCheck } from '../catalogue/compiled.js';
 import { evaluateDate } from '../match/date.js';
 import { evaluateField } from '../match/field.js';
+import { evaluateAbout } from '../match/about.js';
 import { evaluateHeading } from '../match/heading.js';
 import { evaluateNear } from '../match/near.js';
 import { evaluateEdition, evaluateTerms } from '../match/outdated.js';
@@ -11,7 +12,9 @@ import { evaluateTimescale } from '../match/timescale.js';
 export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOutcome {
   switch (check.type) {
     case 'near':
-      return evaluateNear(check.groups, check.within, ctx, check.except);
+      return evaluateNear(check.groups, check.within, ctx, check.except, check.unless, check.others);
+    case 'about':
+      return evaluateAbout(check.any, ctx);
     case 'timescale':
       return evaluateTimescale(check, ctx);
     case 'heading':

@@ -5,6 +5,8 @@
  *   topic not found, an `outdated` stand-in found          → outdated
  *   topic not found                                        → gap
  *   topic only weak (glossary, link list, empty heading)   → partial
+ *   topic not found, a `partly` check found (a section
+ *   about the topic without what the topic needs)          → partial
  *   topic found, a specific resting on a placeholder       → needs-review
  *   topic found, fewer specifics than needed (or wrong)    → partial
  *   otherwise                                              → met
@@ -87,6 +89,14 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
     }
     if (topic.state === 'weak' || topic.state === 'wrong') {
       return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
+    }
+    // the topic addressed (a section about allegations) without what the topic checks need (the LADO)
+    const partly = c.partly.filter((t) => appliesTo(t, profile));
+    const partlyIdx = partly.map((t) => evaluateCheck(t, ctx)).findIndex((o) => o.state === 'ok');
+    if (partlyIdx !== -1) {
+      const found = evaluateCheck(partly[partlyIdx]!, ctx);
+      const wanted = [...new Set(topics.map((t) => t.label))].join('; or ');
+      return { status: 'partial', evidence: found.evidence, message: `${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
     }
     return { status: 'gap', evidence: [], message: partlyFound(topics, topicOutcomes) ?? 'not found in the policy' };
   }

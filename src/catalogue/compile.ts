@@ -10,6 +10,7 @@ function describe(spec: CheckSpec): string {
   if (spec.near) return spec.near.all.map((g) => g[0]).join(' + ');
   if (spec.timescale) return `${spec.timescale.value} ${spec.timescale.unit.replace('-', ' ')}${spec.timescale.value === 1 ? '' : 's'}`;
   if (spec.heading) return `a "${spec.heading.any[0]}" section`;
+  if (spec.about) return `a section or paragraph about ${spec.about.any[0]}`;
   if (spec.field) return `field ${spec.field.path}`;
   if (spec.date) return spec.date.role === 'next-review' ? 'a next review date' : 'a date of approval or last review';
   if (spec.outdated?.edition) return `current edition of ${spec.outdated.edition.names[0]}`;
@@ -22,12 +23,19 @@ export class CheckError extends Error {}
 export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Editions = {}): CompiledCheck {
   const ids = (list: string[]) => list.map((p) => phrases.add(p));
   const base = { label: describe(spec), ...(spec.profiles ? { profiles: spec.profiles } : {}) };
-  const except = spec.except && spec.except.length > 0 ? { except: ids(spec.except) } : {};
+  const except = {
+    ...(spec.except && spec.except.length > 0 ? { except: ids(spec.except) } : {}),
+    ...(spec.unless && spec.unless.length > 0 ? { unless: ids(spec.unless) } : {}),
+  };
   if (spec.mentions) {
     const list = Array.isArray(spec.mentions) ? spec.mentions : spec.mentions.any;
     return { ...base, type: 'near', groups: [ids(list)], within: 'document', ...except };
   }
-  if (spec.near) return { ...base, type: 'near', groups: spec.near.all.map(ids), within: spec.near.within, ...except };
+  if (spec.near) {
+    const others = spec.near.others && spec.near.others.length > 0 ? { others: ids(spec.near.others) } : {};
+    return { ...base, type: 'near', groups: spec.near.all.map(ids), within: spec.near.within, ...except, ...others };
+  }
+  if (spec.about) return { ...base, type: 'about', any: ids(spec.about.any) };
   if (spec.timescale) {
     const t = spec.timescale;
     return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false };
@@ -55,5 +63,6 @@ export function compileRequirement(req: Requirement, file: string, phrases: Phra
     topic: ev.topic.map(compile),
     specifics: (ev.specifics ?? []).map(compile),
     outdated: (ev.outdated ?? []).map(compile),
+    partly: (ev.partly ?? []).map(compile),
   };
 }

@@ -13,7 +13,8 @@ interface CheckBase {
 
 export type CompiledCheck = CheckBase &
   (
-    | { type: 'near'; groups: number[][]; within: Scope; except?: number[] }
+    | { type: 'near'; groups: number[][]; within: Scope; except?: number[]; unless?: number[]; others?: number[] }
+    | { type: 'about'; any: number[] }
     | { type: 'timescale'; concept: number[]; also: number[]; value: number; unit: TimeUnit; shorterOk: boolean }
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }
@@ -29,6 +30,7 @@ export interface CompiledRequirement {
   topic: CompiledCheck[];
   specifics: CompiledCheck[];
   outdated: CompiledCheck[];
+  partly: CompiledCheck[];
 }
 
 export interface CatalogueError {

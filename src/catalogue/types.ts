@@ -48,6 +48,8 @@ export interface NearSpec {
   /** Every group must match (one phrase of each) within the scope. */
   all: Phrase[][];
   within: Scope;
+  /** Other bodies: a hit of the last group whose nearest name before it is one of these belongs to them. */
+  others?: Phrase[];
 }
 
 export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
@@ -115,7 +117,11 @@ export interface CheckSpec {
   profiles?: Profile[];
   /** mentions and near: a phrase found inside one of these does not count ("in extremis" is not extremism). */
   except?: Phrase[];
+  /** mentions and near: a hit in a sentence that also says one of these does not count. */
+  unless?: Phrase[];
   mentions?: MentionsSpec | Phrase[];
+  /** A heading with text under it, or the lead sentence of a paragraph, names the topic. */
+  about?: { any: Phrase[] };
   near?: NearSpec;
   timescale?: TimescaleSpec;
   heading?: HeadingSpec;
@@ -133,6 +139,8 @@ export interface EvidenceSpec {
   need?: number;
   /** Old wording that stands in for the topic: when the topic is missing and one of these is found → outdated. */
   outdated?: CheckSpec[];
+  /** The topic addressed without what the topic checks need: topic not found, one of these found → partial. */
+  partly?: CheckSpec[];
   /** Glossary-only mentions count (for definitional requirements). */
   glossary_counts?: boolean;
 }

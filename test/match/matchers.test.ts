@@ -161,3 +161,58 @@ describe('outdated', () => {
     expect(run(t, 'The partnership replaced the LSCB in 2019.').state).toBe('ok');
   });
 });
+
+describe('section scope: a section with its subsections, never siblings', () => {
+  const spec: CheckSpec = { near: { within: 'section', all: [['welfare officer'], ['<phone>']] } };
+  it('pairs a section’s own text with its subsection’s text', () => {
+    const md = '# Club policy\n\nIntro.\n\n## Who to contact\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
+    expect(run(spec, md).state).toBe('ok');
+  });
+  it('does not pair two sibling subsections', () => {
+    const md = '# Club policy\n\nIntro.\n\n## Contacts\n\n### Roles\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
+    expect(run(spec, md).state).toBe('none');
+  });
+  it('does not pair through a title section spanning the document', () => {
+    const md = '# Club policy\n\nOur welfare officer is the first point of contact.\n\n## Numbers\n\nCall 01632 960123.\n';
+    expect(run(spec, md).state).toBe('none');
+  });
+});
+
+describe('paragraph scope: a heading is the lead-in of its own text', () => {
+  const spec: CheckSpec = { near: { within: 'paragraph', all: [['private fostering'], ['notify the local authority']] } };
+  it('pairs the heading with a paragraph of its section', () => {
+    expect(run(spec, '# P\n\nx\n\n## Private fostering\n\nWe must notify the local authority when we learn of an arrangement.\n').state).toBe('ok');
+  });
+  it('not with its subsections', () => {
+    expect(run(spec, '# P\n\nx\n\n## Private fostering\n\nIntro text.\n\n### Other\n\nWe must notify the local authority about a move.\n').state).toBe('none');
+  });
+});
+
+describe('unless: the sentence is about something else', () => {
+  const spec: CheckSpec = { unless: ['this policy'], near: { within: 'paragraph', all: [['training'], ['annually']] } };
+  it('a policy review is not a training refresh', () => {
+    expect(run(spec, 'All volunteers complete training at induction. This policy is reviewed annually.').state).toBe('none');
+    expect(run(spec, 'All volunteers complete training, refreshed annually.').state).toBe('ok');
+  });
+});
+
+describe('others: a contact belongs to the name nearest before it', () => {
+  const spec: CheckSpec = { near: { within: 'paragraph', all: [['welfare officer'], ['<phone>']], others: ['police', 'nspcc'] } };
+  it('the police number is not the welfare officer’s', () => {
+    expect(run(spec, 'Tell the welfare officer, Jo Bloggs, or call the police on 01632 960999.').state).toBe('none');
+    expect(run(spec, 'Call the police on 01632 960999 or the welfare officer, Jo Bloggs, on 01632 960123.').state).toBe('ok');
+    expect(run(spec, 'Welfare officer: Jo Bloggs, 01632 960123.').state).toBe('ok');
+  });
+});
+
+describe('about: a passage whose heading or lead sentence names the topic', () => {
+  const spec: CheckSpec = { about: { any: ['allegation*'] } };
+  it('a heading with text under it, or a lead sentence', () => {
+    expect(run(spec, '# P\n\nx\n\n## Allegations against staff\n\nThe chair decides what happens next and keeps a record.\n').state).toBe('ok');
+    expect(run(spec, 'Allegations against volunteers are passed to the chair. Records are kept.').state).toBe('ok');
+  });
+  it('not a passing word later in a paragraph, a link list or an empty heading', () => {
+    expect(run(spec, 'We keep records. This includes any allegation.').state).toBe('none');
+    expect(run(spec, '# P\n\nx\n\n## Allegations\n\n## Next\n\nSome text that is long enough to count here.\n').state).toBe('none');
+  });
+});

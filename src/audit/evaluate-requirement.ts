@@ -92,11 +92,14 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
     }
     // the topic addressed (a section about allegations) without what the topic checks need (the LADO)
     const partly = c.partly.filter((t) => appliesTo(t, profile));
-    const partlyIdx = partly.map((t) => evaluateCheck(t, ctx)).findIndex((o) => o.state === 'ok');
+    const partlyOutcomes = partly.map((t) => evaluateCheck(t, ctx));
+    let partlyIdx = partlyOutcomes.findIndex((o) => o.state === 'ok');
+    if (partlyIdx === -1) partlyIdx = partlyOutcomes.findIndex((o) => o.state === 'weak');
     if (partlyIdx !== -1) {
-      const found = evaluateCheck(partly[partlyIdx]!, ctx);
+      const found = partlyOutcomes[partlyIdx]!;
+      const how = found.state === 'weak' && found.note ? `${found.note}: ` : '';
       const wanted = [...new Set(topics.map((t) => t.label))].join('; or ');
-      return { status: 'partial', evidence: found.evidence, message: `${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
+      return { status: 'partial', evidence: found.evidence, message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
     }
     return { status: 'gap', evidence: [], message: partlyFound(topics, topicOutcomes) ?? 'not found in the policy' };
   }

@@ -38,7 +38,7 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Edit
   if (spec.about) return { ...base, type: 'about', any: ids(spec.about.any) };
   if (spec.timescale) {
     const t = spec.timescale;
-    return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false };
+    return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false, ...(t.longer_contradicts ? { longerContradicts: true } : {}) };
   }
   if (spec.heading) return { ...base, type: 'heading', any: ids(spec.heading.any), minWords: spec.heading.min_words ?? 8 };
   if (spec.field) return { ...base, type: 'field', path: spec.field.path, kind: spec.field.kind ?? 'text' };

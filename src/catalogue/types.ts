@@ -63,6 +63,8 @@ export interface TimescaleSpec {
   also?: Phrase[];
   /** A stated figure shorter than `value` also meets the duty (default: only the exact figure). */
   shorter_ok?: boolean;
+  /** A longer figure for the same concept elsewhere contradicts the right one → wrong (partial). */
+  longer_contradicts?: boolean;
 }
 
 export interface HeadingSpec {

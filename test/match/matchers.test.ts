@@ -213,6 +213,8 @@ describe('about: a passage whose heading or lead sentence names the topic', () =
   });
   it('not a passing word later in a paragraph, a link list or an empty heading', () => {
     expect(run(spec, 'We keep records. This includes any allegation.').state).toBe('none');
-    expect(run(spec, '# P\n\nx\n\n## Allegations\n\n## Next\n\nSome text that is long enough to count here.\n').state).toBe('none');
+    // a heading with nothing under it: the topic meant to be there, weak
+    expect(run(spec, '# P\n\nx\n\n## Allegations\n\n## Next\n\nSome text that is long enough to count here.\n').state).toBe('weak');
+    expect(run(spec, '# P\n\nx\n\n## Related policies\n\n- [Allegations procedure](https://example.org/a)\n- [Complaints](https://example.org/c)\n').state).toBe('none');
   });
 });

@@ -24,7 +24,7 @@ export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOut
     case 'date':
       return evaluateDate(check, ctx);
     case 'terms':
-      return evaluateTerms(check.terms, ctx);
+      return evaluateTerms(check.terms, ctx, check.except);
     case 'edition':
       return evaluateEdition(check, ctx);
   }

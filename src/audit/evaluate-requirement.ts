@@ -101,7 +101,8 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
       const wanted = [...new Set(topics.map((t) => t.label))].join('; or ');
       return { status: 'partial', evidence: found.evidence, message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
     }
-    return { status: 'gap', evidence: [], message: partlyFound(topics, topicOutcomes) ?? 'not found in the policy' };
+    const said = partlyFound(topics, topicOutcomes) ?? topicOutcomes.find((o) => o.state === 'none' && o.note)?.note;
+    return { status: 'gap', evidence: [], message: said ?? 'not found in the policy' };
   }
 
   const topicOk = topicOutcomes.find((o) => o.state === 'ok') ?? topic;

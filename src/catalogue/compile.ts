@@ -49,9 +49,9 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Edit
   if (o.edition) {
     const instrument = Object.hasOwn(editions, o.edition.instrument) ? editions[o.edition.instrument] : undefined;
     if (!instrument) throw new CheckError(`edition check names instrument '${o.edition.instrument}', which editions.yaml does not list`);
-    return { ...base, type: 'edition', names: ids(o.edition.names), instrument, noYear: o.edition.no_year === 'partial' ? 'weak' : 'ok' };
+    return { ...base, type: 'edition', names: ids(o.edition.names), instrument, noYear: o.edition.no_year === 'partial' ? 'weak' : o.edition.no_year === 'gap' ? 'none' : 'ok' };
   }
-  return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement, name: t.any[0]! })) };
+  return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement, name: t.any[0]! })), ...(except.except ? { except: except.except } : {}) };
 }
 
 export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet, editions: Editions = {}): CompiledRequirement {

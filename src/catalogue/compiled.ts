@@ -19,8 +19,8 @@ export type CompiledCheck = CheckBase &
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }
     | { type: 'date'; role: DateRole; maxAgeMonths?: number; notPast: boolean }
-    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string; name: string }> }
-    | { type: 'edition'; names: number[]; instrument: Instrument; noYear: 'ok' | 'weak' }
+    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string; name: string }>; except?: number[] }
+    | { type: 'edition'; names: number[]; instrument: Instrument; noYear: 'ok' | 'weak' | 'none' }
   );
 
 export interface CompiledRequirement {

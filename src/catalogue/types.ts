@@ -102,8 +102,8 @@ export interface EditionSpec {
   instrument: string;
   /** Names of the instrument ("working together to safeguard children", "kcsie"). */
   names: Phrase[];
-  /** A name with no edition year: `met` (the guidance followed, whichever edition) or `partial` (default met). */
-  no_year?: 'met' | 'partial';
+  /** A name with no edition year: `met` (the guidance followed, whichever edition), `partial` or `gap` (default met). */
+  no_year?: 'met' | 'partial' | 'gap';
 }
 
 export interface OutdatedSpec {
@@ -117,7 +117,7 @@ export interface CheckSpec {
   label?: string;
   /** Only required for these profiles (a specific that applies to schools only, say). */
   profiles?: Profile[];
-  /** mentions and near: a phrase found inside one of these does not count ("in extremis" is not extremism). */
+  /** mentions, near and outdated terms: a phrase found inside one of these does not count ("in extremis" is not extremism). */
   except?: Phrase[];
   /** mentions and near: a hit in a sentence that also says one of these does not count. */
   unless?: Phrase[];

@@ -7,11 +7,14 @@ import { formatInForce, inForceOn, oneYearAfter, type Instrument } from '../cata
 import { isHistoric } from './negation.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 
-export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string; name: string }>, ctx: MatchContext): CheckOutcome {
+export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string; name: string }>, ctx: MatchContext, except?: number[]): CheckOutcome {
+  // a current structure whose name contains an old one ("Regional Safeguarding Children Board" in Wales)
+  const fences = except && except.length > 0 ? ctx.index.hits(except) : [];
+  const fenced = (h: { block: number; start: number; end: number }) => fences.some((f) => f.block === h.block && f.start < h.end && h.start < f.end);
   const evidence = [];
   const notes: string[] = [];
   for (const term of terms) {
-    const hit = ctx.index.hits(term.ids).find((h) => usable(h, ctx) && !isHistoric(ctx.index.texts[h.block]!.tokens, h.start));
+    const hit = ctx.index.hits(term.ids).find((h) => usable(h, ctx) && !fenced(h) && !isHistoric(ctx.index.texts[h.block]!.tokens, h.start));
     if (!hit) continue;
     const tt = ctx.index.texts[hit.block]!;
     const said = tt.text.slice(tt.tokens[hit.start]!.s, tt.tokens[hit.end - 1]!.e);
@@ -29,8 +32,17 @@ const YEAR_REACH = 6;
 export interface EditionArgs {
   names: number[];
   instrument: Instrument;
-  /** the instrument named without a year: ok (met) or weak (partial) */
-  noYear: 'ok' | 'weak';
+  /** the instrument named without a year: ok (met), weak (partial) or none (gap) */
+  noYear: 'ok' | 'weak' | 'none';
+}
+
+/**
+ * A year as written, or with a footnote number glued on by PDF text extraction ("20262" is 2026
+ * with footnote 2, as PDF text extraction glues footnote numbers to words).
+ */
+function editionYear(word: string): number | undefined {
+  const m = /^((?:19|20)\d\d)(\d{1,2})?$/.exec(word);
+  return m ? Number(m[1]) : undefined;
 }
 
 /**
@@ -51,8 +63,10 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
     const to = Math.min(tokens.length, hit.end + YEAR_REACH);
     for (let i = from; i < to; i++) {
       const t = tokens[i]!;
-      if (t.sent !== sent || !/^(19|20)\d\d$/.test(t.w)) continue;
-      year = Math.max(year ?? 0, Number(t.w));
+      const y = t.sent === sent ? editionYear(t.w) : undefined;
+      // "the Children Act 2004 and Working Together …": an Act's year is the Act's
+      if (y === undefined || tokens[i - 1]?.w === 'act') continue;
+      year = Math.max(year ?? 0, y);
     }
     if (year === undefined) {
       bare ??= evidenceFor(ctx.index, hit);
@@ -61,7 +75,12 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
     if (!newest || year > newest.year) newest = { year, ev: evidenceFor(ctx.index, hit) };
   }
   const inst = a.instrument;
-  if (!newest) return bare ? (a.noYear === 'weak' ? { state: 'weak', evidence: [bare], note: `${inst.short} named without an edition year` } : { state: 'ok', evidence: [bare] }) : NONE;
+  if (!newest) {
+    if (!bare) return NONE;
+    if (a.noYear === 'ok') return { state: 'ok', evidence: [bare] };
+    // a gap quotes nothing, but says what it found: the name without its edition
+    return { state: a.noYear, evidence: a.noYear === 'weak' ? [bare] : [], note: `${inst.short} named without an edition year (line ${bare.line})` };
+  }
   const inForce = inForceOn(inst, ctx.asOf);
   const since = inForce ? `${inst.short} ${inForce.edition} has been in force since ${formatInForce(inForce.inForce)}` : '';
   if (inForce && newest.year < inForce.edition) {

@@ -126,11 +126,13 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
       read = { ok: good, other: figures.find((f) => a.unit === 'age' || f.unit !== 'year'), longer: good ? undefined : figures.find(isLonger) };
       sentenceFigures.set(sentKey, read);
     }
+    // "tell the DSL at once; the DSL informs the LADO within 5 working days": the 'at once' is
+    // not the LADO's figure, the 5 days is
+    if (read.longer && !longer) longer = { hit, stated: read.longer };
     if (alsoBySentence.has(sentKey) || read.ok) {
       ok ??= hit;
       continue;
     }
-    if (read.longer && !longer) longer = { hit, stated: read.longer };
     const other = read.other;
     if (other && !wrong) wrong = { hit, stated: other };
     if (!blockLevelOk) {

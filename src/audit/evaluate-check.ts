@@ -4,6 +4,7 @@ import { evaluateDate } from '../match/date.js';
 import { evaluateField } from '../match/field.js';
 import { evaluateAbout } from '../match/about.js';
 import { evaluateHeading } from '../match/heading.js';
+import { evaluateOneHolder } from '../match/one-holder.js';
 import { evaluateNear } from '../match/near.js';
 import { evaluateEdition, evaluateTerms } from '../match/outdated.js';
 import type { CheckOutcome, MatchContext } from '../match/outcome.js';
@@ -15,6 +16,8 @@ export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOut
       return evaluateNear(check.groups, check.within, ctx, check.except, check.unless, check.others);
     case 'about':
       return evaluateAbout(check.any, ctx);
+    case 'one-holder':
+      return evaluateOneHolder(check.roles, ctx);
     case 'timescale':
       return evaluateTimescale(check, ctx);
     case 'heading':

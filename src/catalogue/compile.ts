@@ -11,6 +11,7 @@ function describe(spec: CheckSpec): string {
   if (spec.timescale) return `${spec.timescale.value} ${spec.timescale.unit.replace('-', ' ')}${spec.timescale.value === 1 ? '' : 's'}`;
   if (spec.heading) return `a "${spec.heading.any[0]}" section`;
   if (spec.about) return `a section or paragraph about ${spec.about.any[0]}`;
+  if (spec.one_holder) return `one person named for each ${spec.one_holder.roles[0]} role`;
   if (spec.field) return `field ${spec.field.path}`;
   if (spec.date) return spec.date.role === 'next-review' ? 'a next review date' : 'a date of approval or last review';
   if (spec.outdated?.edition) return `current edition of ${spec.outdated.edition.names[0]}`;
@@ -36,6 +37,7 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Edit
     return { ...base, type: 'near', groups: spec.near.all.map(ids), within: spec.near.within, ...except, ...others };
   }
   if (spec.about) return { ...base, type: 'about', any: ids(spec.about.any) };
+  if (spec.one_holder) return { ...base, type: 'one-holder', roles: ids(spec.one_holder.roles) };
   if (spec.timescale) {
     const t = spec.timescale;
     return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false, ...(t.longer_contradicts ? { longerContradicts: true } : {}) };

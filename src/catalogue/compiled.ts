@@ -15,6 +15,7 @@ export type CompiledCheck = CheckBase &
   (
     | { type: 'near'; groups: number[][]; within: Scope; except?: number[]; unless?: number[]; others?: number[] }
     | { type: 'about'; any: number[] }
+    | { type: 'one-holder'; roles: number[] }
     | { type: 'timescale'; concept: number[]; also: number[]; value: number; unit: TimeUnit; shorterOk: boolean; longerContradicts?: boolean }
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }

@@ -124,6 +124,8 @@ export interface CheckSpec {
   mentions?: MentionsSpec | Phrase[];
   /** A heading with text under it, or the lead sentence of a paragraph, names the topic. */
   about?: { any: Phrase[] };
+  /** Each of these roles is given to one person only (two different names for one role → wrong). */
+  one_holder?: { roles: Phrase[] };
   near?: NearSpec;
   timescale?: TimescaleSpec;
   heading?: HeadingSpec;

@@ -218,3 +218,20 @@ describe('about: a passage whose heading or lead sentence names the topic', () =
     expect(run(spec, '# P\n\nx\n\n## Related policies\n\n- [Allegations procedure](https://example.org/a)\n- [Complaints](https://example.org/c)\n').state).toBe('none');
   });
 });
+
+describe('one_holder: one role, one person', () => {
+  const spec: CheckSpec = { one_holder: { roles: ['safeguarding officer', 'welfare officer'] } };
+  it('two different people for the same title are wrong, naming both', () => {
+    const o = run(spec, '# P\n\nOur Parish Safeguarding Officer is Eleanor Fairweather.\n\n| Role | Name |\n|---|---|\n| Parish Safeguarding Officer | David Ashworth |\n');
+    expect(o.state).toBe('wrong');
+    expect(o.note).toContain('Eleanor Fairweather (line 3) and David Ashworth');
+  });
+  it('the same person written two ways, a deputy, or another body’s officer is not a conflict', () => {
+    expect(run(spec, 'Our Welfare Officer is Mrs Jane Smith. Contact the Welfare Officer, Jane Smith, first.').state).toBe('ok');
+    expect(run(spec, 'Our Welfare Officer is Jane Smith. The Deputy Welfare Officer is Tom Price.').state).toBe('ok');
+    expect(run(spec, 'Our Welfare Officer is Jane Smith. The County Welfare Officer is Tom Price.').state).toBe('ok');
+  });
+  it('a name further on in the sentence is not the holder’s', () => {
+    expect(run(spec, 'Our Welfare Officer is Jane Smith. The welfare officer refers cases under the National Referral Mechanism.').state).toBe('ok');
+  });
+});

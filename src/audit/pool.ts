@@ -14,14 +14,10 @@
  * go to the others and the worker is replaced. When workers keep dying, or report a different
  * catalogue, the rest is audited in this thread.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
-import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './run.js';
-
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
+import { byPath } from '../util/order.js';
+import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
 
 /** What a worker is started with (workerData). */
 export interface WorkerConfig {
@@ -58,10 +54,6 @@ interface Slot {
   /** tasks sent and not yet answered, oldest first: the first is the one being audited */
   queue: WorkerTask[];
   dead: boolean;
-}
-
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class AuditPool {

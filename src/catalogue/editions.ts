@@ -4,7 +4,8 @@
  * never which year it is.
  */
 import { parse } from 'yaml';
-import { AJV_OPTIONS, validatorFor } from './validate.js';
+import { validatorFor } from '../util/schema-validator.js';
+import { AJV_OPTIONS } from './validate.js';
 
 export interface Edition {
   /** the year the edition is known by ("Working Together 2026") */

@@ -9,7 +9,7 @@ import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext
 export function evaluateAbout(any: number[], ctx: MatchContext): CheckOutcome {
   let weak: CheckOutcome | undefined;
   for (const h of ctx.index.hits(any)) {
-    if (!usable(h, ctx)) continue;
+    if (!usable(h)) continue;
     const block = ctx.index.block(h.block);
     // a heading with nothing under it still shows the topic was meant to be there: weak
     if (isWeak(h, ctx) || block.context !== 'body') {

@@ -3,9 +3,11 @@
  * (a block, or a list item or table row with its lead-in: DocIndex.paragraphUnits), section or
  * the whole document. `mentions` is `near` with a single group.
  */
-import type { Scope } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+
+/** How far apart the phrase groups of a near check may be. */
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 /**
  * The scopes a hit belongs to. A section pairs its own text with its subsections' text: besides
@@ -106,7 +108,7 @@ function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: Match
 function outsideUnless(hits: Hit[], unless: number[] | undefined, ctx: MatchContext): Hit[] {
   if (!unless || unless.length === 0 || hits.length === 0) return hits;
   const sentOf = (h: Pick<Hit, 'block' | 'start'>) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`;
-  const barred = new Set(ctx.index.hits(unless).filter((u) => usable(u, ctx)).map(sentOf));
+  const barred = new Set(ctx.index.hits(unless).filter((u) => usable(u)).map(sentOf));
   return barred.size === 0 ? hits : hits.filter((h) => !barred.has(sentOf(h)));
 }
 
@@ -133,7 +135,7 @@ function ownedByFirstGroup(groupHits: Hit[][], others: number[] | undefined, ctx
 }
 
 export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[], unless?: number[], others?: number[]): CheckOutcome {
-  const found = groups.map((ids) => outsideUnless(outsideExceptions(ctx.index.hits(ids), except, ctx), unless, ctx).filter((h) => usable(h, ctx)));
+  const found = groups.map((ids) => outsideUnless(outsideExceptions(ctx.index.hits(ids), except, ctx), unless, ctx).filter((h) => usable(h)));
   const groupHits = ownedByFirstGroup(found, others, ctx);
   if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);

@@ -54,7 +54,7 @@ export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutc
     const line = lead.line ?? 1;
     holders.push({ name: lead.name, key: ws.join(' '), title: lead.role, evidence: { line, column: 1, endLine: line, excerpt: `${lead.role}: ${lead.name}` } });
   }
-  const hits = ctx.index.hits(roles).filter((h) => usable(h, ctx) && !isWeak(h, ctx));
+  const hits = ctx.index.hits(roles).filter((h) => usable(h) && !isWeak(h, ctx));
   for (const h of hits) {
     const tt = ctx.index.texts[h.block]!;
     const title = titleOf(tt, h.start, h.end);

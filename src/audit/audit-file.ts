@@ -1,0 +1,74 @@
+/**
+ * One file audited on its own: read, parse, judge. Whatever goes wrong becomes this file's error
+ * entry and never the run's. Used by this thread (run.ts) and by the pool's workers alike.
+ */
+import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
+import { InputError } from '../document/model.js';
+import type { CompiledCatalogue } from '../catalogue/compiled.js';
+import type { Profile } from '../catalogue/types.js';
+import { documentJson } from './document-json.js';
+import { auditDocument } from './engine.js';
+import { documentFails, type FailOn } from './exit-code.js';
+import { resolveProfile } from './profile.js';
+import type { DocumentResult, InputErrorReport } from './result.js';
+
+export interface RunOptions {
+  profile?: Profile;
+  asOf: string;
+  failOn: FailOn;
+  maxFileSize?: number;
+}
+
+export interface FileOutcome {
+  document?: DocumentResult;
+  errors: InputErrorReport[];
+  warnings: InputErrorReport[];
+}
+
+/** A file being read: its bytes, or why they could not be had. Never rejects. */
+export type PendingRead = Promise<PolicyBytes | { failed: unknown }>;
+
+/** Start reading a file now, so that its bytes are ready when its turn to be audited comes. */
+export function readAhead(path: string, opts: RunOptions): PendingRead {
+  return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
+}
+
+export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
+  try {
+    const file = await read;
+    if ('failed' in file) throw file.failed;
+    const doc = policyFromBytes(path, file.bytes, file.format);
+    const resolved = resolveProfile(doc, opts.profile);
+    const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
+    const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+    return { document, errors: [], warnings };
+  } catch (e) {
+    if (e instanceof InputError) {
+      return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };
+    }
+    // whatever was thrown (even null or a string) becomes this file's error, never the run's
+    return { errors: [{ path, message: `internal error while auditing: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] };
+  }
+}
+
+/** How a file's document comes back: as the result object, or already rendered as report JSON. */
+export type ResultForm = 'document' | 'json';
+
+/** One audited file, as the pool passes it between threads. */
+export interface FileResult extends FileOutcome {
+  path: string;
+  /** the document rendered by documentJson(), as UTF-8 (form 'json'; `document` is then left out) */
+  json?: Uint8Array;
+  /** this document alone has a finding at or above --fail-on (errors are counted apart) */
+  fails: boolean;
+}
+
+const encoder = new TextEncoder();
+
+export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
+  const { document, errors, warnings } = await auditFile(path, catalogue, opts, read);
+  if (!document) return { path, errors, warnings, fails: false };
+  const fails = documentFails(document, opts.failOn);
+  // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
+  return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, fails };
+}

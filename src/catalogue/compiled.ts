@@ -3,7 +3,7 @@
  * (compiled once per run), and each check reduced to phrase ids.
  */
 import type { PhraseSet } from '../match/phrases.js';
-import type { Instrument } from './editions.js';
+import type { Instrument } from '../match/editions.js';
 import type { Change, DateRole, FieldKind, Profile, Reference, Requirement, Scope, Severity, Strength, TimeUnit } from './types.js';
 
 interface CheckBase {

@@ -3,7 +3,7 @@
  * current, and editions of guidance older than the one in force on the as-of date. Talking about a term as history
  * ("the LSCB was replaced by …") is fine.
  */
-import { formatInForce, inForceOn, oneYearAfter, type Instrument } from '../catalogue/editions.js';
+import { formatInForce, inForceOn, oneYearAfter, type Instrument } from './editions.js';
 import { isHistoric } from './negation.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCheck } from '../../src/catalogue/compile.js';
 import { readEditionsText } from '../../src/catalogue/editions.js';
-import { packageRoot } from '../../src/catalogue/paths.js';
+import { packageRoot } from '../../src/util/package-paths.js';
 import type { CheckSpec } from '../../src/catalogue/types.js';
 import { evaluateCheck } from '../../src/audit/evaluate-check.js';
 import { parseMarkdown } from '../../src/document/markdown.js';

@@ -45,13 +45,13 @@ describe('renderTerminal --quiet', () => {
   it('prints the 2026 heading when one of its requirements is a finding', () => {
     const d = auditText('# Policy\n\nNothing much.\n', 'vcse', '2026-11-01', 'q.md');
     expect(d.results.some((r) => isRecent(r.change) && r.status === 'gap')).toBe(true);
-    expect(renderTerminal(report([d]), { quiet: true })).toContain(HEADING);
+    expect(renderTerminal(reportOf([d]), { quiet: true })).toContain(HEADING);
   });
   it('leaves the 2026 heading out when none of its requirements is a finding', () => {
     const d = auditText('# Policy\n\nNothing much.\n', 'vcse', '2026-11-01', 'q.md');
     const allMet = { ...d, results: d.results.map((r) => (isRecent(r.change) ? { ...r, status: 'met' as const } : r)) };
-    expect(renderTerminal(report([allMet]), { quiet: true })).not.toContain(HEADING);
-    expect(renderTerminal(report([allMet]), {})).toContain(HEADING);
+    expect(renderTerminal(reportOf([allMet]), { quiet: true })).not.toContain(HEADING);
+    expect(renderTerminal(reportOf([allMet]), {})).toContain(HEADING);
   });
 });
 

@@ -38,6 +38,16 @@ describe('catalogue load errors', () => {
     expect(cat.errors).toHaveLength(1);
     expect(cat.errors[0]).toMatchObject({ line: at + 1, message: expect.stringMatching(/: except works only on a mentions, near or outdated terms check$/) as string });
   });
+  it('unless on a check type that does not read it is refused at its line', () => {
+    const good = readFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), 'utf8').replace(/\bWT26-C3-FGM\b/g, 'WT26-C3-FGM-COPY');
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => /^\s+- (heading|mentions|near):/.test(l));
+    const indent = /^(\s+)- /.exec(lines[at]!)![1]!;
+    lines.splice(at, 1, `${indent}- heading: { any: [female genital mutilation] }`, `${indent}  unless: [this policy]`);
+    const cat = loadCatalogue(catalogueWith((d) => writeFileSync(join(d, 'unless.yaml'), lines.join('\n'))), { useCache: false });
+    expect(cat.errors).toHaveLength(1);
+    expect(cat.errors[0]).toMatchObject({ line: at + 1, message: expect.stringMatching(/: unless works only on a mentions or near check$/) as string });
+  });
   it('an unknown field is reported at the line where it is written, the file still an error of its own', () => {
     const good = readFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), 'utf8');
     const lines = good.replace(/\bWT26-C3-FGM\b/g, 'WT26-C3-FGM-COPY').split('\n');

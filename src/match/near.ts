@@ -121,15 +121,34 @@ function ownedByFirstGroup(groupHits: Hit[][], others: number[] | undefined, ctx
   if (!others || others.length === 0 || groupHits.length < 2) return groupHits;
   const otherHits = ctx.index.hits(others);
   if (otherHits.length === 0) return groupHits;
-  const owners = groupHits[0]!;
-  const nearestBefore = (list: Hit[], h: Hit) => {
-    let best = -1;
-    for (const o of list) if (o.block === h.block && o.end <= h.start && o.end > best) best = o.end;
-    return best;
+  // each block's name ends, sorted, so the nearest before a contact is one binary search away
+  const endsByBlock = (list: Hit[]) => {
+    const m = new Map<number, number[]>();
+    for (const o of list) {
+      const ends = m.get(o.block);
+      if (ends) ends.push(o.end);
+      else m.set(o.block, [o.end]);
+    }
+    for (const ends of m.values()) ends.sort((a, b) => a - b);
+    return m;
+  };
+  const ownerEnds = endsByBlock(groupHits[0]!);
+  const otherEnds = endsByBlock(otherHits);
+  const nearestBefore = (m: Map<number, number[]>, h: Hit) => {
+    const ends = m.get(h.block);
+    if (!ends) return -1;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -1 : ends[lo - 1]!;
   };
   const last = groupHits[groupHits.length - 1]!.filter((h) => {
-    const other = nearestBefore(otherHits, h);
-    return other === -1 || nearestBefore(owners, h) >= other;
+    const other = nearestBefore(otherEnds, h);
+    return other === -1 || nearestBefore(ownerEnds, h) >= other;
   });
   return [...groupHits.slice(0, -1), last];
 }

@@ -55,12 +55,15 @@ export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutc
     holders.push({ name: lead.name, key: ws.join(' '), title: lead.role, evidence: { line, column: 1, endLine: line, excerpt: `${lead.role}: ${lead.name}` } });
   }
   const hits = ctx.index.hits(roles).filter((h) => usable(h) && !isWeak(h, ctx));
-  for (const h of hits) {
+  hits.forEach((h, idx) => {
     const tt = ctx.index.texts[h.block]!;
     const title = titleOf(tt, h.start, h.end);
-    if (!title) continue;
-    // the first name after the title, in its sentence, before any other role is named
-    const next = hits.find((o) => o.block === h.block && o.start >= h.end);
+    if (!title) return;
+    // the first name after the title, in its sentence, before any other role is named (hits are
+    // in document order: the next one in this block is a few steps on, past any overlapping match)
+    let n = idx + 1;
+    while (n < hits.length && hits[n]!.block === h.block && hits[n]!.start < h.end && n - idx < 8) n++;
+    const next = n < hits.length && hits[n]!.block === h.block && hits[n]!.start >= h.end ? hits[n] : undefined;
     const limit = Math.min(tt.tokens.length, h.end + NAME_REACH, next ? next.start : Infinity);
     for (let i = h.end; i < limit; i++) {
       if (tt.tokens[i]!.sent !== tt.tokens[h.start]!.sent && ctx.index.block(h.block).kind !== 'table-row') break;
@@ -75,18 +78,25 @@ export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutc
       holders.push({ name, key: title.key, title: title.text, evidence: evidenceFor(ctx.index, h) });
       break;
     }
-  }
-  for (let i = 0; i < holders.length; i++) {
-    for (let j = i + 1; j < holders.length; j++) {
-      const a = holders[i]!;
-      const b = holders[j]!;
-      if (a.key !== b.key || sameName(a.name, b.name)) continue;
-      return {
-        state: 'wrong',
-        evidence: [a.evidence, b.evidence],
-        note: `two different people named as ${a.title}: ${a.name} (line ${a.evidence.line}) and ${b.name} (line ${b.evidence.line})`,
-      };
+  });
+  // one pass: each title keeps the fullest name seen so far ("Kerry-Ann" → "Kerry-Ann Mitchell"),
+  // and a name that is not that person is a second holder
+  const first = new Map<string, Holder>();
+  for (const b of holders) {
+    const a = first.get(b.key);
+    if (!a) {
+      first.set(b.key, b);
+      continue;
     }
+    if (sameName(a.name, b.name)) {
+      if (words(b.name).length > words(a.name).length) first.set(b.key, { ...b, evidence: a.evidence, title: a.title });
+      continue;
+    }
+    return {
+      state: 'wrong',
+      evidence: [a.evidence, b.evidence],
+      note: `two different people named as ${a.title}: ${a.name} (line ${a.evidence.line}) and ${b.name} (line ${b.evidence.line})`,
+    };
   }
   return { state: 'ok', evidence: [] };
 }

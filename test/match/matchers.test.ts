@@ -235,3 +235,23 @@ describe('one_holder: one role, one person', () => {
     expect(run(spec, 'Our Welfare Officer is Jane Smith. The welfare officer refers cases under the National Referral Mechanism.').state).toBe('ok');
   });
 });
+
+describe('one_holder: names written short and long', () => {
+  const spec: CheckSpec = { one_holder: { roles: ['welfare officer'] } };
+  it('a short name then two different full names is still two people', () => {
+    const md = 'Our Welfare Officer is Mrs Ward. Welfare Officer: Mrs Jane Ward. The Welfare Officer is Mrs Ann Ward.';
+    expect(run(spec, md).state).toBe('wrong');
+  });
+});
+
+describe('timescale: longer_contradicts', () => {
+  const spec: CheckSpec = { timescale: { concept: ['lado'], value: 1, unit: 'working-day', shorter_ok: true, also: ['immediately'], longer_contradicts: true } };
+  it('a longer figure elsewhere for the same referral is wrong, naming both places', () => {
+    const o = run(spec, 'Refer to the LADO within one working day.\n\nQuick guide: tell the DSL at once; the DSL informs the LADO within 5 working days.\n');
+    expect(o.state).toBe('wrong');
+    expect(o.note).toMatch(/also states 5 working days \(line 3\)/);
+  });
+  it('without a contradiction it is ok', () => {
+    expect(run(spec, 'Refer to the LADO within one working day.\n\nThe LADO is told immediately.\n').state).toBe('ok');
+  });
+});

@@ -13,7 +13,7 @@ export interface Hit {
   start: number;
   end: number;
   phrase: number;
-  /** denied by its sentence ("this policy does not cover …") */
+  /** denied by its sentence ("this policy does not cover …"), or a heading its section's first sentence disclaims */
   negated: boolean;
   /** where words name a thing without committing to it: glossary, link list, a heading with nothing under it */
   weak: boolean;
@@ -65,6 +65,29 @@ export class DocIndex {
         else this.postings.set(m.phrase, [hit]);
       }
     });
+    this.denyDisclaimedHeadings();
+  }
+
+  /**
+   * "## Online safety" over "This policy does not cover online safety; see …": the heading names
+   * a topic its own first sentence disclaims, so it is denied with it.
+   */
+  private denyDisclaimedHeadings(): void {
+    const firstBody = new Map<number, number>();
+    this.doc.blocks.forEach((b, i) => {
+      if (b.kind !== 'heading' && !firstBody.has(b.section)) firstBody.set(b.section, i);
+    });
+    for (const list of this.postings.values()) {
+      const deniedFirstSentence = new Set<number>();
+      for (const h of list) if (h.negated && this.texts[h.block]!.tokens[h.start]!.sent === 0) deniedFirstSentence.add(h.block);
+      if (deniedFirstSentence.size === 0) continue;
+      for (const h of list) {
+        const block = this.doc.blocks[h.block]!;
+        if (block.kind !== 'heading') continue;
+        const body = firstBody.get(block.section);
+        if (body !== undefined && deniedFirstSentence.has(body)) h.negated = true;
+      }
+    }
   }
 
   private isWeakBlock(block: Block): boolean {

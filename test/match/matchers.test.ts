@@ -255,3 +255,11 @@ describe('timescale: longer_contradicts', () => {
     expect(run(spec, 'Refer to the LADO within one working day.\n\nThe LADO is told immediately.\n').state).toBe('ok');
   });
 });
+
+describe('a heading its own first sentence disclaims', () => {
+  it('is denied with it', () => {
+    const spec: CheckSpec = { mentions: ['online safety'] };
+    expect(run(spec, '# P\n\nx\n\n## Online safety\n\nThis policy does not cover online safety; see our separate Mobile Phone and Camera Policy.\n').state).toBe('none');
+    expect(run(spec, '# P\n\nx\n\n## Online safety\n\nStaff teach online safety in every club session and tell the DSL about any worry.\n').state).toBe('ok');
+  });
+});

@@ -68,6 +68,8 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   for (const e of r.evidence) {
     out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
+  // met with nothing to quote (met by absence): say what was looked for and not found
+  if (r.status === 'met' && r.evidence.length === 0 && r.message) out.push(wrap(r.message, width, '        ', '      · '));
   if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {

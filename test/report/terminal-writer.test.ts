@@ -74,3 +74,13 @@ describe('PipelinedWrite', () => {
     expect(most).toBe(1);
   });
 });
+
+describe('renderTerminal: met by absence', () => {
+  it('says what was looked for and not found', () => {
+    const d = auditText('# Policy\n\nReport concerns to the welfare officer.\n', 'vcse', '2026-11-01', 'm.md');
+    const text = renderTerminal(reportOf([d]), {});
+    const at = text.indexOf('WT26-GEN-SUPERSEDED-TERMS');
+    expect(at).toBeGreaterThan(-1);
+    expect(text.slice(at, at + 600).replace(/\s+/g, ' ')).toMatch(/looked for local safeguarding children board, serious case review/);
+  });
+});

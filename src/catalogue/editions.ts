@@ -26,7 +26,9 @@ export function readEditionsText(text: string): { editions: Editions } | { error
     return { error: `${e?.instancePath.slice(1).replace(/\//g, '.') || '(top level)'}: ${e?.message ?? 'invalid'}` };
   }
   const editions: Editions = {};
-  for (const [id, v] of Object.entries(raw as Record<string, { name: string; short: string; source: string; editions: Array<{ edition: number; in_force: string }> }>)) {
+  for (const [id, v] of Object.entries(
+    raw as Record<string, { name: string; short: string; source: string; editions: Array<{ edition: number; in_force: string }> }>,
+  )) {
     const list = v.editions.map((e) => ({ edition: e.edition, inForce: e.in_force }));
     // "in force until its successor" only means something when the list is in order
     for (let i = 1; i < list.length; i++) {

@@ -13,7 +13,8 @@ export function evaluateAbout(any: number[], ctx: MatchContext): CheckOutcome {
     const block = ctx.index.block(h.block);
     // a heading with nothing under it still shows the topic was meant to be there: weak
     if (isWeak(h, ctx) || block.context !== 'body') {
-      if (block.kind === 'heading' && block.context === 'body') weak ??= { state: 'weak', evidence: [evidenceFor(ctx.index, h, true)], note: 'only as a heading with no text under it' };
+      if (block.kind === 'heading' && block.context === 'body')
+        weak ??= { state: 'weak', evidence: [evidenceFor(ctx.index, h, true)], note: 'only as a heading with no text under it' };
       continue;
     }
     const lead = block.kind === 'heading' || ctx.index.texts[h.block]!.tokens[h.start]!.sent === 0;

@@ -10,7 +10,26 @@ import { evidenceFor, isWeak, usable, type CheckOutcome, type EvidenceItem, type
 import type { TokenizedText } from './text.js';
 
 /** Words that make a title someone else's role. */
-const OTHER_ROLE = new Set(['deputy', 'deputies', 'assistant', 'alternate', 'alternative', 'vice', 'second', 'county', 'regional', 'national', 'diocesan', 'area', 'district', 'league', 'former', 'previous', 'acting', 'interim']);
+const OTHER_ROLE = new Set([
+  'deputy',
+  'deputies',
+  'assistant',
+  'alternate',
+  'alternative',
+  'vice',
+  'second',
+  'county',
+  'regional',
+  'national',
+  'diocesan',
+  'area',
+  'district',
+  'league',
+  'former',
+  'previous',
+  'acting',
+  'interim',
+]);
 const NOT_TITLE = new Set(['our', 'the', 'a', 'an', 'your', 'their', 'its', 'my', 'his', 'her', 'this', 'that', 'each', 'every']);
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|rev|revd|reverend|father|sister|prof)\.?\s+/i;
 /** How far after a title its holder's name may stand ("Our Parish Safeguarding Officer (PSO) is Eleanor Fairweather"). */
@@ -25,7 +44,12 @@ interface Holder {
   evidence: EvidenceItem;
 }
 
-const words = (s: string) => s.toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter((w) => w !== '');
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
 /** The same person: one name's words all in the other's ("Kerry-Ann" and "Kerry-Ann Mitchell", "Ms Rachel Okonkwo-Hart"). */
 function sameName(a: string, b: string): boolean {
   const [x, y] = [words(a.replace(HONORIFIC, '')), words(b.replace(HONORIFIC, ''))].sort((p, q) => p.length - q.length);

@@ -177,7 +177,13 @@ export class PdfBlockWriter {
     if (gap <= 0 || gap > step * 1.3) return false;
     // a line with a cell in the first column is a new row, not the rest of this one
     if (next.spans.some((sp) => Math.abs(sp.x - row.spans[0]!.x) < 2) && next.spans.length === row.spans.length) return false;
-    return next.spans.every((sp) => row.spans.some((c) => Math.abs(c.x - sp.x) < 2));
+    // each piece starts at a cell's left edge and stays short of the next cell: a line running
+    // across the columns is text after the table, not the rest of a cell
+    return next.spans.every((sp) => {
+      const k = row.spans.findIndex((c) => Math.abs(c.x - sp.x) < 2);
+      const after = row.spans[k + 1];
+      return k !== -1 && (after === undefined || sp.right < after.x);
+    });
   }
 
   private joinGroup(kind: 'list' | 'table'): void {

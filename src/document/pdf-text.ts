@@ -36,7 +36,7 @@ export interface PdfLine {
   /** the line has wide gaps between its pieces: cells of a table row */
   cells: boolean;
   /** where each stretch of text between wide gaps starts, and its text (one for a plain line) */
-  spans: Array<{ x: number; text: string }>;
+  spans: Array<{ x: number; right: number; text: string }>;
   /** left and right edge of the column the line sits in */
   columnLeft: number;
   columnRight: number;
@@ -149,6 +149,8 @@ function readingGroups(page: PdfPage): Array<{ pieces: Piece[]; left: number; ri
 
 /** Gap (in ems) above which two pieces on a line are separate words. */
 const WORD_GAP = 0.12;
+/** A bullet or a list number or letter alone. */
+const ONLY_MARKER = /^(?:[•●▪■◦○·∙➢➤►✓✔\-–*]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$/i;
 /** Gap (in ems) above which they are separate cells of a table row (justified text stays well under it). */
 const CELL_GAP = 1.2;
 
@@ -167,7 +169,7 @@ function lineOf(pieces: Piece[], page: number, left: number, right: number, page
   let text = '';
   let end = -Infinity;
   let cells = false;
-  const spans: Array<{ x: number; from: number }> = [];
+  const spans: Array<{ x: number; from: number; right: number }> = [];
   let bold = true;
   let x = Infinity;
   let maxRight = -Infinity;
@@ -179,22 +181,24 @@ function lineOf(pieces: Piece[], page: number, left: number, right: number, page
     }
     if (text !== '') {
       const gap = p.x - end;
-      if (gap > CELL_GAP * main) {
+      // the gap after a bullet or list number is its indent, not a cell boundary
+      if (gap > CELL_GAP * main && !ONLY_MARKER.test(text.trim())) {
         text = text.trimEnd() + ' | ';
         cells = true;
-        spans.push({ x: p.x, from: text.length });
+        spans.push({ x: p.x, from: text.length, right: p.x + p.width });
       } else if (gap > WORD_GAP * main && !text.endsWith(' ') && !s.startsWith(' ')) text += ' ';
     }
-    if (spans.length === 0) spans.push({ x: p.x, from: text.length });
+    if (spans.length === 0) spans.push({ x: p.x, from: text.length, right: p.x + p.width });
     text += s;
     end = p.x + p.width;
+    spans[spans.length - 1]!.right = end;
     x = Math.min(x, p.x);
     maxRight = Math.max(maxRight, end);
     if (!p.bold) bold = false;
   }
   const t = text.replace(/\s+/g, ' ').trim();
   if (t === '') return undefined;
-  const cut = spans.map((sp, i) => ({ x: sp.x, text: text.slice(sp.from, spans[i + 1] ? spans[i + 1]!.from - 3 : undefined).replace(/\s+/g, ' ').trim() }));
+  const cut = spans.map((sp, i) => ({ x: sp.x, right: sp.right, text: text.slice(sp.from, spans[i + 1] ? spans[i + 1]!.from - 3 : undefined).replace(/\s+/g, ' ').trim() }));
   return { page, text: t, x, right: maxRight, y: base, size: main, bold, cells, spans: cut, columnLeft: left, columnRight: right, pageHeight };
 }
 

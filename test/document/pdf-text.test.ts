@@ -33,6 +33,14 @@ describe('PDF lines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Data Protection Act 2018 applies.']);
   });
 
+  it('does not take the indent after a bullet or a list number for a table cell', () => {
+    const lines = pageLines(page([p('•', 56, 700), p('Safeguarding is everyone’s responsibility.', 74, 700), p('12.', 56, 680), p('Tell the DSL.', 80, 680)]));
+    expect(lines.map((l) => [l.text, l.cells])).toEqual([
+      ['• Safeguarding is everyone’s responsibility.', false],
+      ['12. Tell the DSL.', false],
+    ]);
+  });
+
   it('reads a symbol-font bullet as a bullet and a wide gap as a table cell', () => {
     const lines = pageLines(page([p('\uF0B7', 56, 700), p('Call 999 in an emergency', 74, 700), p('DSL', 56, 680), p('01344 351999', 300, 680)]));
     expect(lines.map((l) => [l.text, l.cells])).toEqual([
@@ -134,6 +142,24 @@ describe('PDF blocks', () => {
       ['Safeguarding Policy', 1],
       ['1. Roles', 2],
       ['Designated lead', 3],
+    ]);
+  });
+
+  it('puts a wrapped cell back into its row, but not a paragraph that follows the table', () => {
+    const lines = pageLines(
+      page([
+        p('Club Safeguarding', 56, 700),
+        p('Jane Smith', 220, 700),
+        p('07700 900123', 380, 700),
+        p('Officer', 56, 687),
+        p('This policy should be read with the whistleblowing policy and the others.', 56, 674),
+      ]),
+    );
+    const b = new DocumentBuilder();
+    new PdfBlockWriter(b, lines.map((line, i) => ({ line, n: i + 1 }))).write();
+    expect(b.blocks.map((x) => [x.kind, x.text])).toEqual([
+      ['table-row', 'Club Safeguarding Officer | Jane Smith | 07700 900123'],
+      ['paragraph', 'This policy should be read with the whistleblowing policy and the others.'],
     ]);
   });
 });

@@ -67,6 +67,7 @@ function headingHolds(headingWords: Set<string>, words: string[]): boolean {
 interface HeadingWords {
   line: number;
   heading: string;
+  trail: string[];
   words: Set<string>;
 }
 
@@ -76,7 +77,8 @@ function bodyHeadings(index: DocIndex): HeadingWords[] {
   for (let i = 0; i < doc.blocks.length; i++) {
     const block = doc.blocks[i]!;
     if (block.kind !== 'heading' || block.context !== 'body') continue;
-    out.push({ line: block.line, heading: doc.sections[block.section]?.heading ?? block.text, words: new Set(index.texts[i]!.tokens.map((t) => t.w)) });
+    const section = doc.sections[block.section];
+    out.push({ line: block.line, heading: section?.heading ?? block.text, trail: section?.trail ?? [block.text], words: new Set(index.texts[i]!.tokens.map((t) => t.w)) });
   }
   return out;
 }
@@ -90,16 +92,16 @@ function anchorFor(phrases: string[][], index: DocIndex, headings: () => Heading
     let home: Anchor | undefined;
     for (const s of index.doc.sections) {
       if (s.line > evidenceLine) break;
-      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading };
+      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading, trail: s.trail };
     }
     if (home) return home;
   }
   if (phrases.length > 0) {
     for (const h of headings()) {
-      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading };
+      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading, trail: h.trail };
     }
   }
-  return { kind: 'document-start', line: 1, heading: null };
+  return { kind: 'document-start', line: 1, heading: null, trail: [] };
 }
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {

@@ -14,6 +14,8 @@ export interface Anchor {
   kind: 'heading' | 'document-start';
   line: number;
   heading: string | null;
+  /** the headings from the top of the document down to the anchor's ([] at the document start): where it is, whatever its line */
+  trail: string[];
 }
 
 /** What the catalogue says of a requirement: the same in every document, so in the report once. */
@@ -78,8 +80,11 @@ export interface AuditReport {
   warnings: InputErrorReport[];
 }
 
-/** 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`. */
-export const REPORT_SCHEMA_VERSION = '2.0.0';
+/**
+ * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
+ * 2.1.0: an anchor carries its heading trail.
+ */
+export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

@@ -30,13 +30,15 @@ function outputAmongInputs(output: string, inputs: string[]): string | undefined
 }
 
 export interface AuditCommand extends AuditRun {
-  /** where the report is being written (--output): it must not be one of the inputs */
-  output?: string;
+  /** files reports are being written to (--output, --report F=PATH), each with its flag: none may be one of the inputs */
+  outputs?: Array<{ path: string; flag: string }>;
 }
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
   const found = await discover(paths);
-  const clash = cmd.output !== undefined ? outputAmongInputs(cmd.output, found.files) : undefined;
-  if (clash !== undefined) throw new OutputIsInputError(`--output ${cmd.output} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
+  for (const out of cmd.outputs ?? []) {
+    const clash = outputAmongInputs(out.path, found.files);
+    if (clash !== undefined) throw new OutputIsInputError(`${out.flag} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
+  }
   return auditFiles(found, cmd, sink);
 }

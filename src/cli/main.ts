@@ -4,12 +4,14 @@ import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
 import { guardStdout, writeStdout } from './stdout.js';
 import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
+import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
+import { parseReportOption, planReports, ReportPlanError, type ReportSpec } from './report-plan.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Profile } from '../catalogue/types.js';
 
 interface AuditFlags {
   profile?: Profile;
-  format: Format;
+  format: ReportFormat;
   failOn: FailOn;
   quiet?: boolean;
   asOf?: string;
@@ -17,6 +19,13 @@ interface AuditFlags {
   maxFileSize?: number;
   jobs?: number;
   output?: string;
+  report?: ReportSpec[];
+}
+
+/** The audit's --format: any registered report format. */
+function parseReportFormat(v: string): ReportFormat {
+  if (isFormat(v)) return v;
+  throw new InvalidArgumentError(`unknown format "${v}"; choose one of: ${REPORT_FORMATS.join(', ')}`);
 }
 
 /** --jobs: a whole number of threads, at least 1. */
@@ -38,38 +47,39 @@ Examples:
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
-async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: string | Uint8Array) => Promise<void>): Promise<number> {
-  if (flags.output !== undefined && !sink) {
-    // --output: the report is written beside its target and renamed into place only when complete
-    const { AtomicWriteError, writeAtomically } = await import('../util/atomic-write.js');
-    const { OutputIsInputError } = await import('./audit-command.js');
-    try {
-      return await writeAtomically(flags.output, (write) => runAudit(paths, flags, write));
-    } catch (e) {
-      if (!(e instanceof AtomicWriteError) && !(e instanceof OutputIsInputError)) throw e;
-      process.stderr.write(`wt-audit: ${e.message}\n`);
-      return EXIT_ERROR;
-    }
+async function runAudit(paths: string[], flags: AuditFlags, formatGiven: boolean): Promise<number> {
+  let specs;
+  try {
+    specs = planReports({ ...(flags.report ? { reports: flags.report } : {}), format: flags.format, formatGiven, ...(flags.output !== undefined ? { output: flags.output } : {}) });
+  } catch (e) {
+    if (!(e instanceof ReportPlanError)) throw e;
+    process.stderr.write(`wt-audit: ${e.message}\n`);
+    return EXIT_ERROR;
   }
   // the audit modules (parsers, catalogue, workers) load only for this command
   const { auditPaths } = await import('./audit-command.js');
-  const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
+  const { findRepoRoot } = await import('./repo-root.js');
   const cmd = {
-    ...opts,
+    asOf: flags.asOf ?? today(),
+    failOn: flags.failOn,
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
     ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
-    ...(flags.output !== undefined ? { output: flags.output } : {}),
+    outputs: specs.flatMap((s) => (s.path !== undefined ? [{ path: s.path, flag: s.flag }] : [])),
   };
-  const out = sink ?? ((chunk: string | Uint8Array) => writeStdout(chunk));
-  if (flags.format === 'json') {
-    // documents are written as they are audited, in path order, and not kept
-    const { JsonReportWriter } = await import('../report/json.js');
-    return (await auditPaths(paths, cmd, new JsonReportWriter(out))).exit;
-  }
-  // the terminal report too is written a document at a time, in path order
-  const { TerminalReportWriter } = await import('../report/terminal.js');
-  const terminal = new TerminalReportWriter(out, { quiet: flags.quiet ?? false, color: sink ? 0 : colorLevel(process.stdout) });
-  return (await auditPaths(paths, cmd, terminal)).exit;
+  const cwd = process.cwd();
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  const ctx = {
+    cwd,
+    root: findRepoRoot(cwd) ?? cwd,
+    quiet: flags.quiet ?? false,
+    stdoutColor: colorLevel(process.stdout),
+    ...(summaryFile ? { appendStepSummary: async (md: string) => (await import('node:fs/promises')).appendFile(summaryFile, md) } : {}),
+  };
+  const { runWithReports } = await import('./reports.js');
+  // every report is written a document at a time, in path order, as the files are audited
+  return runWithReports(specs, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -81,7 +91,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(toolVersion(), '-V, --version')
     .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)')
     .addOption(new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption))
-    .addOption(new Option('-f, --format <format>', 'output format: terminal or json').argParser(parseFormat).default('terminal'))
+    .addOption(new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'))
+    .addOption(new Option('-r, --report <format[=file]>', 'write this report too, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption))
     .addOption(new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
     .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
     .addOption(new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
@@ -95,7 +106,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       if (paths.length === 0) {
         program.help({ error: true });
       }
-      setExit(await runAudit(paths, flags));
+      setExit(await runAudit(paths, flags, program.getOptionValueSource('format') === 'cli'));
     });
 
   program

@@ -8,7 +8,7 @@ import { auditText, catalogue } from '../helpers/audit-text.js';
 
 function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
   return {
-    schemaVersion: '2.0.0',
+    schemaVersion: '2.1.0',
     tool: { name: 'wt-audit', version: '0.0.0' },
     catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: catalogue().requirements.length },
     asOf: '2026-11-01',

@@ -11,7 +11,7 @@ import type { EvidenceItem, MatchContext } from '../match/outcome.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { formatReference } from './reference.js';
 import { applies } from './profile.js';
-import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementInfo, type RequirementResult, type Status } from './result.js';
+import { emptyCounts, scoreOf, type Anchor, type DocumentResult, type ProfileSource, type RequirementInfo, type RequirementResult, type Status } from './result.js';
 
 export interface AuditOptions {
   profile: Profile;
@@ -143,7 +143,6 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     });
     counts[status]++;
   }
-  const applicable = results.length - counts['not-applicable'] - counts.waived;
-  const score = applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
+  const score = scoreOf(counts, results.length);
   return { path: doc.path, format: doc.format, sha256: doc.sha256, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
 }

@@ -45,6 +45,18 @@ export interface RequirementResult extends Pick<RequirementInfo, 'id' | 'title' 
   evidence: EvidenceItem[];
   anchor?: Anchor;
   message: string;
+  /** set when the status is `waived`: the reviewer's waiver that accepted the finding */
+  waiver?: WaiverNote;
+}
+
+/** What a waived result says about its waiver. */
+export interface WaiverNote {
+  reason: string;
+  approvedBy: string;
+  /** last day it holds, YYYY-MM-DD */
+  expires?: string;
+  /** where the waiver is written, file:line */
+  source: string;
 }
 
 export interface DocumentResult {
@@ -82,10 +94,16 @@ export interface AuditReport {
 
 /**
  * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
- * 2.1.0: an anchor carries its heading trail.
+ * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver.
  */
 export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };
+}
+
+/** A document's score: met 1, partial ½, out of the applicable requirements (not applicable and waived left out). */
+export function scoreOf(counts: Record<Status, number>, total: number): number {
+  const applicable = total - counts['not-applicable'] - counts.waived;
+  return applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
 }

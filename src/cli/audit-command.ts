@@ -3,6 +3,8 @@
  * the inputs, then audit the files into the chosen report writer.
  */
 import { statSync } from 'node:fs';
+import { posix, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
@@ -32,10 +34,20 @@ function outputAmongInputs(output: string, inputs: string[]): string | undefined
 export interface AuditCommand extends AuditRun {
   /** files reports are being written to (--output, --report F=PATH), each with its flag: none may be one of the inputs */
   outputs?: Array<{ path: string; flag: string }>;
+  /** files not to audit: globs relative to `base` (the configuration file's folder) */
+  ignore?: { base: string; patterns: string[] };
+}
+
+/** Leave out the files an ignore glob matches. */
+function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string[] {
+  if (!ignore || ignore.patterns.length === 0) return files;
+  const match = picomatch(ignore.patterns, { dot: true });
+  return files.filter((f) => !match(relative(ignore.base, resolve(f)).split(sep).join(posix.sep)));
 }
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
-  const found = await discover(paths);
+  const discovered = await discover(paths);
+  const found = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);
     if (clash !== undefined) throw new OutputIsInputError(`${out.flag} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);

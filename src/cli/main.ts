@@ -2,25 +2,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
-import { guardStdout, writeStdout } from './stdout.js';
-import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
+import { guardStdout } from './stdout.js';
+import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, type Format } from './options.js';
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
-import { parseReportOption, planReports, ReportPlanError, type ReportSpec } from './report-plan.js';
-import type { FailOn } from '../audit/exit-code.js';
+import { parseReportOption } from './report-plan.js';
+import type { AuditFlags } from './run-audit.js';
 import type { Profile } from '../catalogue/types.js';
-
-interface AuditFlags {
-  profile?: Profile;
-  format: ReportFormat;
-  failOn: FailOn;
-  quiet?: boolean;
-  asOf?: string;
-  catalogue?: string;
-  maxFileSize?: number;
-  jobs?: number;
-  output?: string;
-  report?: ReportSpec[];
-}
 
 /** The audit's --format: any registered report format. */
 function parseReportFormat(v: string): ReportFormat {
@@ -40,6 +27,9 @@ Examples:
   $ wt-audit samples/                              audit every policy in a folder
   $ wt-audit policy.md --profile school            judge a policy as a school's
   $ wt-audit "partners/**/*.md" --format json      batch audit, JSON for CI
+  $ wt-audit partners/ --report sarif=r.sarif --report junit=r.xml --report github
+                                                   several reports in one run (see docs/ci.md)
+  $ wt-audit config                                the settings in force and where each came from
   $ wt-audit policy.md --quiet --fail-on should    show only findings; fail on shoulds too
   $ wt-audit list --profile sports                 requirements that apply to a sports club
   $ wt-audit list --changed-in 2026                what is new or strengthened in 2026
@@ -47,39 +37,24 @@ Examples:
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
-async function runAudit(paths: string[], flags: AuditFlags, formatGiven: boolean): Promise<number> {
-  let specs;
-  try {
-    specs = planReports({ ...(flags.report ? { reports: flags.report } : {}), format: flags.format, formatGiven, ...(flags.output !== undefined ? { output: flags.output } : {}) });
-  } catch (e) {
-    if (!(e instanceof ReportPlanError)) throw e;
-    process.stderr.write(`wt-audit: ${e.message}\n`);
-    return EXIT_ERROR;
-  }
-  // the audit modules (parsers, catalogue, workers) load only for this command
-  const { auditPaths } = await import('./audit-command.js');
-  const { findRepoRoot } = await import('./repo-root.js');
-  const cmd = {
-    asOf: flags.asOf ?? today(),
-    failOn: flags.failOn,
-    ...(flags.profile ? { profile: flags.profile } : {}),
-    ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
-    ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
-    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
-    outputs: specs.flatMap((s) => (s.path !== undefined ? [{ path: s.path, flag: s.flag }] : [])),
-  };
-  const cwd = process.cwd();
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  const ctx = {
-    cwd,
-    root: findRepoRoot(cwd) ?? cwd,
-    quiet: flags.quiet ?? false,
-    stdoutColor: colorLevel(process.stdout),
-    ...(summaryFile ? { appendStepSummary: async (md: string) => (await import('node:fs/promises')).appendFile(summaryFile, md) } : {}),
-  };
-  const { runWithReports } = await import('./reports.js');
-  // every report is written a document at a time, in path order, as the files are audited
-  return runWithReports(specs, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
+/** Options an audit and `wt-audit config` share (new objects each time: commander owns them). */
+function settingOptions(): Option[] {
+  return [
+    new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption),
+    new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'),
+    new Option('-r, --report <format[=file]>', 'write this report, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption),
+    new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'),
+    new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf),
+    new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
+    new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
+    new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
+    new Option('-c, --config <file>', `configuration file (default: ${'.wt-audit.yaml'} here or in a folder above, up to the repository root)`),
+  ];
+}
+
+/** Was a kebab-case flag given on this command's line (not a default)? */
+function givenOn(cmd: Command): (flag: string) => boolean {
+  return (flag) => cmd.getOptionValueSource(flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())) === 'cli';
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -89,25 +64,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .enablePositionalOptions()
     .description('Audit child-safeguarding policies against Working Together to Safeguard Children 2026 and report every gap with its reference.')
     .version(toolVersion(), '-V, --version')
-    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)')
-    .addOption(new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption))
-    .addOption(new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'))
-    .addOption(new Option('-r, --report <format[=file]>', 'write this report too, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
+    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)');
+  for (const o of settingOptions()) program.addOption(o);
+  program
     .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
-    .addOption(new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
-    .addOption(new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'))
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
-    .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'))
-    .addOption(new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {
       if (paths.length === 0) {
         program.help({ error: true });
       }
-      setExit(await runAudit(paths, flags, program.getOptionValueSource('format') === 'cli'));
+      const { runAudit } = await import('./run-audit.js');
+      setExit(await runAudit(paths, flags, givenOn(program)));
     });
+
+  const config = program
+    .command('config')
+    .description('print the effective configuration (flags over .wt-audit.yaml over defaults) and where each value came from')
+    .action(async (flags: AuditFlags) => {
+      const { runConfig } = await import('./run-audit.js');
+      setExit(await runConfig(flags, givenOn(config)));
+    });
+  for (const o of settingOptions()) config.addOption(o);
 
   program
     .command('list')

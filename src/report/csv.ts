@@ -3,7 +3,8 @@
  * a column per requirement holding its status. RFC 4180: CRLF line ends, a field quoted when it
  * holds a quote, comma, CR or LF, quotes doubled. Paths and names come from submitters, so a text
  * cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) is
- * neutralised with a leading apostrophe. A file that could not be audited is a row with its error.
+ * neutralised with a leading apostrophe. Waived requirements are listed with reason and approver in
+ * the waivers column. A file that could not be audited is a row with its error.
  */
 import type { AuditReport, DocumentResult, InputErrorReport, Status } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
@@ -34,16 +35,17 @@ export class CsvReporter extends StreamingReporter {
 
   protected head(report: AuditReport): string {
     this.ids = report.requirements.map((r) => r.id);
-    return row(['document', 'profile', 'score', ...COUNTS, ...this.ids, 'error']);
+    return row(['document', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
   }
 
   protected body(doc: DocumentResult): string {
     const status = new Map(doc.results.map((r) => [r.id, r.status]));
-    return row([repoPath(doc.path, this.ctx.cwd, this.ctx.root), doc.profile, doc.score, ...COUNTS.map((s) => doc.counts[s]), ...this.ids.map((id) => status.get(id) ?? ''), '']);
+    const waivers = doc.results.flatMap((r) => (r.waiver ? [`${r.id}: ${r.waiver.reason} (approved by ${r.waiver.approvedBy}${r.waiver.expires ? `, until ${r.waiver.expires}` : ''})`] : []));
+    return row([repoPath(doc.path, this.ctx.cwd, this.ctx.root), doc.profile, doc.score, ...COUNTS.map((s) => doc.counts[s]), ...this.ids.map((id) => status.get(id) ?? ''), waivers.join('; '), '']);
   }
 
   protected tail(errors: InputErrorReport[]): string {
-    const blanks = new Array<string>(2 + COUNTS.length + this.ids.length).fill('');
+    const blanks = new Array<string>(2 + COUNTS.length + this.ids.length + 1).fill('');
     return errors.map((e) => row([repoPath(e.path, this.ctx.cwd, this.ctx.root), ...blanks, `${e.line ? `line ${e.line}: ` : ''}${e.message}`])).join('');
   }
 }

@@ -52,7 +52,9 @@ export class JunitReporter extends StreamingReporter {
   private testcase(r: RequirementResult, path: string, className: string): string {
     const open = `    <testcase classname="${xmlAttr(className)}" name="${xmlAttr(`${r.id}: ${r.title}`)}" file="${xmlAttr(path)}"`;
     if (r.status === 'not-applicable' || r.status === 'waived') {
-      return `${open}>\n      <skipped message="${xmlAttr(`${statusWord(r)}: ${r.message}`)}"/>\n    </testcase>\n`;
+      // a waived result's message already says so, with the reason and the approver
+      const why = r.status === 'waived' ? r.message : `${statusWord(r)}: ${r.message}`;
+      return `${open}>\n      <skipped message="${xmlAttr(why)}"/>\n    </testcase>\n`;
     }
     const detail = [`${statusWord(r)} (${r.strength}) at ${where(r, path)}: ${r.message}`];
     const fix = this.remediation.get(r.id);

@@ -77,6 +77,9 @@ export class SarifReporter extends StreamingReporter {
   private failOn: FailOn = 'must';
   private ruleIndex = new Map<string, number>();
   private count = 0;
+  private asOf = '';
+  /** findings a reviewer waived: not results (GitHub would show them as alerts), listed in the run's properties */
+  private readonly waived: object[] = [];
 
   constructor(
     write: Sink,
@@ -87,6 +90,7 @@ export class SarifReporter extends StreamingReporter {
 
   protected head(report: AuditReport): string {
     this.failOn = report.failOn;
+    this.asOf = report.asOf;
     this.ruleIndex = new Map(report.requirements.map((r, i) => [r.id, i]));
     const run = {
       tool: {
@@ -102,7 +106,6 @@ export class SarifReporter extends StreamingReporter {
       automationDetails: { id: `${report.tool.name}/${report.catalogue.id}/` },
       originalUriBaseIds: { [URI_BASE_ID]: { description: { text: 'The root of the repository that holds the policies.' } } },
       columnKind: 'utf16CodeUnits',
-      properties: { asOf: report.asOf, failOn: report.failOn },
       results: ['\u0001'],
     };
     const text = JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, null, 2);
@@ -115,6 +118,7 @@ export class SarifReporter extends StreamingReporter {
     const uri = pathUri(path);
     let out = '';
     for (const r of doc.results) {
+      if (r.status === 'waived' && r.waiver) this.waived.push({ ruleId: r.id, uri, reason: r.waiver.reason, approvedBy: r.waiver.approvedBy, ...(r.waiver.expires ? { expires: r.waiver.expires } : {}), waiver: r.waiver.source });
       if (!isReported(r)) continue;
       const result = {
         ruleId: r.id,
@@ -136,6 +140,7 @@ export class SarifReporter extends StreamingReporter {
       toolExecutionNotifications: [...errors.map((e) => notification(e, 'error', this.ctx)), ...warnings.map((w) => notification(w, 'warning', this.ctx))],
     };
     const close = this.count === 0 ? ']' : '\n      ]';
-    return `${close},\n      "invocations": [\n${INDENT}${JSON.stringify(invocation)}\n      ]\n    }\n  ]\n}\n`;
+    const properties = { asOf: this.asOf, failOn: this.failOn, waived: this.waived };
+    return `${close},\n      "invocations": [\n${INDENT}${JSON.stringify(invocation)}\n      ],\n      "properties": ${JSON.stringify(properties)}\n    }\n  ]\n}\n`;
   }
 }

@@ -24,6 +24,8 @@ export class RunSummary {
   catalogue = '';
   asOf = '';
   failOn: FailOn = 'must';
+  /** the first waived findings (at most `keep` × 2), for the reader to see who accepted what */
+  readonly waived: Array<{ path: string; id: string; reason: string; approvedBy: string; expires?: string }> = [];
 
   constructor(private readonly keep = 10) {}
 
@@ -38,6 +40,9 @@ export class RunSummary {
     this.documents++;
     if (documentFails(doc, this.failOn)) this.failing++;
     for (const s of Object.keys(this.counts) as Status[]) this.counts[s] += doc.counts[s];
+    for (const r of doc.results) {
+      if (r.waiver && this.waived.length < this.keep * 2) this.waived.push({ path, id: r.id, reason: r.waiver.reason, approvedBy: r.waiver.approvedBy, ...(r.waiver.expires ? { expires: r.waiver.expires } : {}) });
+    }
     const entry: Ranked = { path, profile: doc.profile, score: doc.score, counts: doc.counts };
     const at = this.worst.findIndex((w) => entry.score < w.score || (entry.score === w.score && byPath(entry.path, w.path) < 0));
     if (at === -1) {
@@ -84,6 +89,11 @@ export function renderSummaryMarkdown(s: RunSummary, errors: InputErrorReport[],
   if (s.worst.length > 0) {
     out.push('', `### Lowest scores`, '', '| policy | profile | score | gap | partial | outdated | needs review |', '|---|---|---:|---:|---:|---:|---:|');
     for (const w of s.worst) out.push(`| ${mdEscape(w.path)} | ${w.profile} | ${w.score}% | ${w.counts.gap} | ${w.counts.partial} | ${w.counts.outdated} | ${w.counts['needs-review']} |`);
+  }
+  if (s.counts.waived > 0) {
+    out.push('', `### Waived (${s.counts.waived})`, '', '| policy | requirement | reason | approved by | until |', '|---|---|---|---|---|');
+    for (const w of s.waived) out.push(`| ${mdEscape(w.path)} | ${w.id} | ${mdEscape(w.reason)} | ${mdEscape(w.approvedBy)} | ${w.expires ?? ''} |`);
+    if (s.counts.waived > s.waived.length) out.push('', `… and ${s.counts.waived - s.waived.length} more.`);
   }
   out.push(...problemLines('Errors', errors), ...problemLines('Warnings', warnings));
   return `${out.join('\n')}\n`;

@@ -68,7 +68,10 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   for (const e of r.evidence) {
     out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
-  if (r.status !== 'met') {
+  if (r.status === 'waived') {
+    // the reviewer accepted it: say who and why, not how to fix it
+    out.push(wrap(r.message, width, '        ', '      · '));
+  } else if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
       const where =

@@ -154,3 +154,20 @@ describe('waivers', () => {
     ]);
   });
 });
+
+describe('the README examples', () => {
+  it('the configuration and waivers shown in the README load as they are', async () => {
+    const { loadConfig } = await import('../../src/cli/config-file.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const blockAfter = (heading: string) => /```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf(heading)))![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'wt-audit-readme-'));
+    writeFileSync(join(dir, '.wt-audit.yaml'), blockAfter('### Configuration file'));
+    writeFileSync(join(dir, 'waivers.yaml'), blockAfter('### Waivers'));
+    const config = loadConfig(join(dir, '.wt-audit.yaml'), '.wt-audit.yaml');
+    expect(config.failOn?.value).toBe('should');
+    expect(config.reports?.value.map((r) => r.format)).toEqual(['sarif', 'github']);
+    expect(config.waivers?.value.list).toEqual([
+      expect.objectContaining({ requirement: 'WT26-C1-COERCIVE-CONTROL', approvedBy: 'A. Reviewer, partnership officer', expires: '2027-03-31', source: { path: 'waivers.yaml', line: 1 } }),
+    ]);
+  });
+});

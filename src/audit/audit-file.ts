@@ -12,6 +12,7 @@ import { documentFails, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
 import type { DocumentResult, InputErrorReport } from './result.js';
 import { applyWaivers, type WaiverSet } from './waivers.js';
+import { markKnown, type BaselineSet } from './baseline.js';
 
 export interface RunOptions {
   profile?: Profile;
@@ -20,6 +21,8 @@ export interface RunOptions {
   maxFileSize?: number;
   /** the reviewer's waivers (waivers.ts) */
   waivers?: WaiverSet;
+  /** the known findings (baseline.ts) */
+  baseline?: BaselineSet;
 }
 
 export interface FileOutcome {
@@ -46,9 +49,10 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
     const resolved = resolveProfile(doc, opts.profile);
     const judged = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
-    if (!opts.waivers || opts.waivers.list.length === 0) return { document: judged, errors: [], warnings };
-    const { document, used, expired } = applyWaivers(judged, opts.waivers, opts.asOf);
-    return { document, errors: [], warnings, waivers: { used, expired } };
+    // waivers first: a waived finding is no longer a finding, known or not
+    const waived = opts.waivers && opts.waivers.list.length > 0 ? applyWaivers(judged, opts.waivers, opts.asOf) : undefined;
+    const document = opts.baseline ? markKnown(waived?.document ?? judged, opts.baseline) : (waived?.document ?? judged);
+    return { document, errors: [], warnings, ...(waived ? { waivers: { used: waived.used, expired: waived.expired } } : {}) };
   } catch (e) {
     if (e instanceof InputError) {
       return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };

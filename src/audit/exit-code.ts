@@ -13,9 +13,9 @@ export function exitCode(errors: number, failing: boolean): number {
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Is this result a finding at or above the threshold (one that fails the run)? */
-export function resultFails(r: Pick<RequirementResult, 'status' | 'strength'>, failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
+/** Is this result a finding at or above the threshold (one that fails the run)? A finding the baseline knows does not. */
+export function resultFails(r: Pick<RequirementResult, 'status' | 'strength' | 'known'>, failOn: FailOn): boolean {
+  if (failOn === 'none' || r.known) return false;
   return FINDING_STATUSES.has(r.status) && (failOn === 'should' || r.strength === 'must');
 }
 

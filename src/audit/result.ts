@@ -47,6 +47,8 @@ export interface RequirementResult extends Pick<RequirementInfo, 'id' | 'title' 
   message: string;
   /** set when the status is `waived`: the reviewer's waiver that accepted the finding */
   waiver?: WaiverNote;
+  /** the finding is in the run's baseline (--baseline): reported, but it does not fail the run */
+  known?: true;
 }
 
 /** What a waived result says about its waiver. */
@@ -84,6 +86,8 @@ export interface AuditReport {
   catalogue: { id: string; edition: string; sha256: string; requirements: number };
   asOf: string;
   failOn: 'must' | 'should' | 'none';
+  /** the baseline compared with (--baseline): how many known findings it holds */
+  baseline?: { findings: number };
   /** every requirement of the catalogue, in catalogue order */
   requirements: RequirementInfo[];
   documents: DocumentResult[];
@@ -94,7 +98,8 @@ export interface AuditReport {
 
 /**
  * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
- * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver.
+ * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver; a finding in
+ * the baseline is marked known.
  */
 export const REPORT_SCHEMA_VERSION = '2.1.0';
 

@@ -26,6 +26,7 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
     asOf: opts.asOf,
     failOn: opts.failOn,
+    ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
     requirements: catalogue.requirements.map(requirementInfo),
   };
 }
@@ -94,7 +95,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = sink?.form ?? 'document';
-  const opts: RunOptions = { asOf: run.asOf, failOn: run.failOn, ...(run.profile ? { profile: run.profile } : {}), ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}), ...(run.waivers ? { waivers: run.waivers } : {}) };
+  const opts: RunOptions = { asOf: run.asOf, failOn: run.failOn, ...(run.profile ? { profile: run.profile } : {}), ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}), ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.baseline ? { baseline: run.baseline } : {}) };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, run: opts, form, ...(run.catalogue ? { catalogueDir: run.catalogue } : {}) }) : undefined;
   try {

@@ -45,6 +45,8 @@ export interface LoadedConfig {
   jobs?: FromFile<number>;
   /** absolute folder */
   catalogue?: FromFile<string>;
+  /** absolute path of a baseline file */
+  baseline?: FromFile<string>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
 }
@@ -187,6 +189,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   if (raw.ignore !== undefined) out.ignore = { value: { base: dir, patterns: raw.ignore as string[] }, line: line('ignore') };
   if (raw.jobs !== undefined) out.jobs = { value: raw.jobs as number, line: line('jobs') };
   if (raw.catalogue !== undefined) out.catalogue = { value: abs(raw.catalogue as string), line: line('catalogue') };
+  if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
   if (typeof raw.waivers === 'string') {
     const wfile = abs(raw.waivers);
     const wshown = isAbsolute(raw.waivers) ? raw.waivers : join(dirname(shown), raw.waivers);

@@ -30,6 +30,8 @@ Examples:
   $ wt-audit partners/ --report sarif=r.sarif --report junit=r.xml --report github
                                                    several reports in one run (see docs/ci.md)
   $ wt-audit config                                the settings in force and where each came from
+  $ wt-audit baseline create known.json partners/  record today's findings
+  $ wt-audit partners/ --baseline known.json       fail only on findings not in it
   $ wt-audit policy.md --quiet --fail-on should    show only findings; fail on shoulds too
   $ wt-audit list --profile sports                 requirements that apply to a sports club
   $ wt-audit list --changed-in 2026                what is new or strengthened in 2026
@@ -48,6 +50,7 @@ function settingOptions(): Option[] {
     new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
     new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
     new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
+    new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
     new Option('-c, --config <file>', `configuration file (default: ${'.wt-audit.yaml'} here or in a folder above, up to the repository root)`),
   ];
 }
@@ -87,6 +90,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runConfig(flags, givenOn(config)));
     });
   for (const o of settingOptions()) config.addOption(o);
+
+  const baseline = program.command('baseline').description('record the findings of today, so that --baseline fails only on new ones');
+  const create = baseline
+    .command('create')
+    .description('audit the paths and record every finding (by document and requirement, never by line) in FILE')
+    .argument('<file>', 'baseline file to write')
+    .argument('<paths...>', 'policy files, folders or globs')
+    .action(async (file: string, paths: string[], flags: AuditFlags) => {
+      const { runBaselineCreate } = await import('./baseline-command.js');
+      setExit(await runBaselineCreate(file, paths, flags, givenOn(create)));
+    });
+  const prune = baseline
+    .command('prune')
+    .description('audit the paths again and remove from FILE the findings that no longer occur')
+    .argument('<file>', 'baseline file to update')
+    .argument('<paths...>', 'policy files, folders or globs')
+    .action(async (file: string, paths: string[], flags: AuditFlags) => {
+      const { runBaselinePrune } = await import('./baseline-command.js');
+      setExit(await runBaselinePrune(file, paths, flags, givenOn(prune)));
+    });
+  for (const cmd of [create, prune]) for (const o of settingOptions()) cmd.addOption(o);
 
   program
     .command('list')

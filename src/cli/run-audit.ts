@@ -13,6 +13,9 @@ import { ReportPlanError, type ReportSpec } from './report-plan.js';
 import { findRepoRoot } from './repo-root.js';
 import { renderSettings, resolveSettings, type Settings } from './settings.js';
 import { writeStdout } from './stdout.js';
+import { BaselineError, readBaseline } from './baseline-file.js';
+import { entryKey, type BaselineSet } from '../audit/baseline.js';
+import type { AuditCommand } from './audit-command.js';
 
 export interface AuditFlags {
   profile?: Profile;
@@ -26,12 +29,13 @@ export interface AuditFlags {
   output?: string;
   report?: ReportSpec[];
   config?: string;
+  baseline?: string;
 }
 
 /** Was this flag (kebab-case name) on the command line? */
 export type Given = (flag: string) => boolean;
 
-function fail(message: string): number {
+export function fail(message: string): number {
   process.stderr.write(`wt-audit: ${message}\n`);
   return EXIT_ERROR;
 }
@@ -45,7 +49,7 @@ function configFor(flags: AuditFlags, cwd: string): { config?: LoadedConfig; sho
 }
 
 /** Settings, or the exit code of a usage or configuration error (already reported). */
-function settingsFor(flags: AuditFlags, given: Given, cwd: string): { settings: Settings; shown?: string } | number {
+export function settingsFor(flags: AuditFlags, given: Given, cwd: string): { settings: Settings; shown?: string } | number {
   try {
     const { config, shown } = configFor(flags, cwd);
     const settings = resolveSettings(
@@ -61,14 +65,9 @@ function settingsFor(flags: AuditFlags, given: Given, cwd: string): { settings: 
   }
 }
 
-export async function runAudit(paths: string[], flags: AuditFlags, given: Given): Promise<number> {
-  const cwd = process.cwd();
-  const resolved = settingsFor(flags, given, cwd);
-  if (typeof resolved === 'number') return resolved;
-  const s = resolved.settings;
-  // the audit modules (parsers, catalogue, workers) load only for this command
-  const { auditPaths } = await import('./audit-command.js');
-  const cmd = {
+/** What the audit is told, from the settings. */
+export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline?: BaselineSet): AuditCommand {
+  return {
     asOf: s.asOf.value,
     failOn: s.failOn.value,
     ...(s.profile.value ? { profile: s.profile.value } : {}),
@@ -77,12 +76,32 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
     ...(s.jobs.value !== undefined ? { jobs: s.jobs.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
-    outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])),
+    ...(baseline ? { baseline } : {}),
   };
+}
+
+export async function runAudit(paths: string[], flags: AuditFlags, given: Given): Promise<number> {
+  const cwd = process.cwd();
+  const resolved = settingsFor(flags, given, cwd);
+  if (typeof resolved === 'number') return resolved;
+  const s = resolved.settings;
+  const root = findRepoRoot(cwd) ?? cwd;
+  let known: string[] | undefined;
+  if (s.baseline.value !== undefined) {
+    try {
+      known = readBaseline(s.baseline.value).findings.map((f) => entryKey(f.document, f.requirement));
+    } catch (e) {
+      if (e instanceof BaselineError) return fail(e.message);
+      throw e;
+    }
+  }
+  // the audit modules (parsers, catalogue, workers) load only for this command
+  const { auditPaths } = await import('./audit-command.js');
+  const cmd = { ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined), outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])) };
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   const ctx = {
     cwd,
-    root: findRepoRoot(cwd) ?? cwd,
+    root,
     quiet: flags.quiet ?? false,
     stdoutColor: colorLevel(process.stdout),
     ...(summaryFile ? { appendStepSummary: async (md: string) => (await import('node:fs/promises')).appendFile(summaryFile, md) } : {}),

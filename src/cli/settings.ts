@@ -26,6 +26,7 @@ export interface Settings {
   jobs: Setting<number | undefined>;
   catalogue: Setting<string | undefined>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
+  baseline: Setting<string | undefined>;
 }
 
 /** The flags that have a counterpart in the configuration file, as commander parsed them. */
@@ -35,6 +36,7 @@ export interface SettingFlags extends ReportFlags {
   asOf?: string;
   jobs?: number;
   catalogue?: string;
+  baseline?: string;
 }
 
 /** `given(name)`: the flag was on the command line (not a default). `shown`: the config file as messages name it. */
@@ -61,6 +63,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     jobs: pick('jobs', flags.jobs, config?.jobs, undefined),
     catalogue: pick('catalogue', flags.catalogue, config?.catalogue, undefined),
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
+    baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
   };
 }
 
@@ -74,6 +77,7 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['ignore', s.ignore.value ? s.ignore.value.patterns.join(', ') : '(none)', s.ignore.from],
     ['jobs', s.jobs.value !== undefined ? String(s.jobs.value) : `${availableParallelism()} (one per core)`, s.jobs.from],
     ['catalogue', s.catalogue.value ?? '(bundled wt2026)', s.catalogue.from],
+    ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
   ];
   const w1 = Math.max(...rows.map((r) => r[0].length));

@@ -82,7 +82,7 @@ export class GithubReporter extends StreamingReporter {
       if (!isReported(r)) continue;
       const fix = this.remediation.get(r.id);
       const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;
-      out += this.line(kindOf(r, this.failOn), file, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength})`, message);
+      out += this.line(kindOf(r, this.failOn), file, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength}${r.known ? ', known' : ''})`, message);
     }
     return out;
   }

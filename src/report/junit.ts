@@ -63,7 +63,8 @@ export class JunitReporter extends StreamingReporter {
     if (resultFails(r, this.failOn)) {
       return `${open}>\n      <failure message="${xmlAttr(`${statusWord(r)}: ${r.message}`)}" type="${xmlAttr(r.status)}">${xmlText(detail.join('\n'))}</failure>\n    </testcase>\n`;
     }
-    if (isReported(r)) return `${open}>\n      <system-out>${xmlText(`below --fail-on ${this.failOn}: ${detail.join('\n')}`)}</system-out>\n    </testcase>\n`;
+    const why = r.known ? 'known (in the baseline)' : `below --fail-on ${this.failOn}`;
+    if (isReported(r)) return `${open}>\n      <system-out>${xmlText(`${why}: ${detail.join('\n')}`)}</system-out>\n    </testcase>\n`;
     return `${open}/>\n`;
   }
 

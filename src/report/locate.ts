@@ -3,7 +3,7 @@
  * repository root with forward slashes (its identity in SARIF, annotations and baselines, the same
  * on every machine), and the line a finding points at.
  */
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { documentIdentity } from '../audit/baseline.js';
 import type { RequirementResult } from '../audit/result.js';
 
 /** Statuses that are reported as something to fix (SARIF results, annotations). */
@@ -13,11 +13,8 @@ export function isReported(r: RequirementResult): boolean {
   return REPORTED_STATUSES.has(r.status);
 }
 
-/** The document's path relative to `root`, with forward slashes. */
-export function repoPath(path: string, cwd: string, root: string): string {
-  const abs = isAbsolute(path) ? path : resolve(cwd, path);
-  return relative(root, abs).split(sep).join(posix.sep);
-}
+/** The document's path relative to `root`, with forward slashes: its identity (as baselines key it). */
+export const repoPath = documentIdentity;
 
 /** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
 export function pathUri(relPath: string): string {

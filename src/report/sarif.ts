@@ -78,6 +78,7 @@ export class SarifReporter extends StreamingReporter {
   private ruleIndex = new Map<string, number>();
   private count = 0;
   private asOf = '';
+  private withBaseline = false;
   /** findings a reviewer waived: not results (GitHub would show them as alerts), listed in the run's properties */
   private readonly waived: object[] = [];
 
@@ -91,6 +92,7 @@ export class SarifReporter extends StreamingReporter {
   protected head(report: AuditReport): string {
     this.failOn = report.failOn;
     this.asOf = report.asOf;
+    this.withBaseline = report.baseline !== undefined;
     this.ruleIndex = new Map(report.requirements.map((r, i) => [r.id, i]));
     const run = {
       tool: {
@@ -127,6 +129,7 @@ export class SarifReporter extends StreamingReporter {
         message: { text: message(r) },
         locations: [location(uri, findingLine(r))],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r.id, path, anchorPath(r)) },
+        ...(this.withBaseline ? { baselineState: r.known ? 'unchanged' : 'new' } : {}),
         properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile },
       };
       out += `${this.count++ === 0 ? '' : ','}\n${INDENT}${JSON.stringify(result)}`;

@@ -24,6 +24,10 @@ export class RunSummary {
   catalogue = '';
   asOf = '';
   failOn: FailOn = 'must';
+  /** a baseline was compared with: findings in it, and findings that are not */
+  baseline = false;
+  known = 0;
+  fresh = 0;
   /** the first waived findings (at most `keep` × 2), for the reader to see who accepted what */
   readonly waived: Array<{ path: string; id: string; reason: string; approvedBy: string; expires?: string }> = [];
 
@@ -34,6 +38,7 @@ export class RunSummary {
     this.catalogue = `WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements`;
     this.asOf = report.asOf;
     this.failOn = report.failOn;
+    this.baseline = report.baseline !== undefined;
   }
 
   add(doc: DocumentResult, path: string): void {
@@ -41,6 +46,8 @@ export class RunSummary {
     if (documentFails(doc, this.failOn)) this.failing++;
     for (const s of Object.keys(this.counts) as Status[]) this.counts[s] += doc.counts[s];
     for (const r of doc.results) {
+      if (r.known) this.known++;
+      else if (r.status === 'gap' || r.status === 'partial' || r.status === 'outdated' || r.status === 'needs-review') this.fresh++;
       if (r.waiver && this.waived.length < this.keep * 2) this.waived.push({ path, id: r.id, reason: r.waiver.reason, approvedBy: r.waiver.approvedBy, ...(r.waiver.expires ? { expires: r.waiver.expires } : {}) });
     }
     const entry: Ranked = { path, profile: doc.profile, score: doc.score, counts: doc.counts };
@@ -84,6 +91,7 @@ export function renderSummaryMarkdown(s: RunSummary, errors: InputErrorReport[],
   out.push(`${mdEscape(s.tool)} · ${mdEscape(s.catalogue)} · as of ${s.asOf} · fail on: ${s.failOn}`, '');
   const verdict = s.failOn === 'none' ? 'nothing fails the run (--fail-on none)' : `**${s.failing}** of ${s.documents} with findings at or above --fail-on ${s.failOn}`;
   out.push(`Policies: ${verdict}${errors.length > 0 ? `; **${errors.length}** ${errors.length === 1 ? 'file' : 'files'} could not be audited` : ''}.`, '');
+  if (s.baseline) out.push(`Against the baseline: **${s.fresh}** new ${s.fresh === 1 ? 'finding' : 'findings'}, ${s.known} known.`, '');
   out.push('| status | results |', '|---|---:|');
   for (const [key, word] of ORDER) out.push(`| ${word} | ${s.counts[key]} |`);
   if (s.worst.length > 0) {

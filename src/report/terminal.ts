@@ -63,7 +63,7 @@ type Catalogue = ReadonlyMap<string, RequirementInfo>;
 function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Catalogue, c: ChalkInstance, width: number): string {
   const p = paint(c, r.status);
   const tag = r.strength === 'must' ? c.bold('must') : 'should';
-  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}`;
+  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}${r.known ? ' · known (in the baseline)' : ''}`;
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
     out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));

@@ -13,7 +13,6 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
-import { requirementInfo } from './engine.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
@@ -27,7 +26,7 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
-    requirements: catalogue.requirements.map(requirementInfo),
+    requirements: catalogue.requirements.map((c) => c.info),
   };
 }
 

@@ -87,7 +87,7 @@ function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: Match
 }
 
 export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[]): CheckOutcome {
-  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h, ctx)));
+  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h)));
   if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);
   if (strong) {

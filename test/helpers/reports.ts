@@ -3,19 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import { emptyReport } from '../../src/audit/run.js';
 import type { AuditReport, DocumentResult } from '../../src/audit/result.js';
 import type { FailOn } from '../../src/audit/exit-code.js';
 import { documentJson } from '../../src/audit/document-json.js';
 import { createReporter, type Format } from '../../src/report/registry.js';
 import type { ReportContext } from '../../src/report/reporter.js';
-import { catalogue, TEST_AS_OF } from './audit-text.js';
+import { reportOf } from './report.js';
 import { ROOT } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
 
-export function reportOf(documents: DocumentResult[], failOn: FailOn = 'must', errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
-  return { ...emptyReport(catalogue(), { asOf: TEST_AS_OF, failOn }), documents, errors, warnings };
+/** A report of the bundled catalogue holding these documents (report.ts's reportOf), judged with this --fail-on. */
+export function reportWith(documents: DocumentResult[], failOn: FailOn = 'must', errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
+  return { ...reportOf(documents, errors, warnings), failOn };
 }
 
 export const CTX: ReportContext = { cwd: '/repo', root: '/repo', quiet: false, color: 0 };

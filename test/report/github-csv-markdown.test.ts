@@ -9,7 +9,7 @@ import { fanOut } from '../../src/report/fan-out.js';
 import { ANNOTATION_CAP, command, escapeData, escapeProperty } from '../../src/report/github.js';
 import { createReporter } from '../../src/report/registry.js';
 import { auditText } from '../helpers/audit-text.js';
-import { CTX, parseCsv, render, reportOf } from '../helpers/reports.js';
+import { CTX, parseCsv, render, reportWith } from '../helpers/reports.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 const sample = (name: string) => readFileSync(join(ROOT, 'samples', name), 'utf8');
@@ -26,7 +26,7 @@ describe('github reporter', () => {
   });
 
   it('annotates at most 10 of each kind, lists the rest as log lines and says how many were left out', async () => {
-    const text = await render('github', reportOf([club, charity], 'must'));
+    const text = await render('github', reportWith([club, charity], 'must'));
     const lines = text.trimEnd().split('\n');
     const all = [club, charity].flatMap((d) => d.results.filter((r) => isFinding(r.status)));
     const errors = all.filter((r) => resultFails(r, 'must')).length;
@@ -41,24 +41,24 @@ describe('github reporter', () => {
   });
 
   it('points each annotation at the repository path and the finding line', async () => {
-    const text = await render('github', reportOf([club]), { cwd: '/repo/policies', root: '/repo' });
+    const text = await render('github', reportWith([club]), { cwd: '/repo/policies', root: '/repo' });
     const first = club.results.find((r) => resultFails(r, 'must'))!;
     expect(text.split('\n')[0]).toMatch(new RegExp(`^::error file=policies/club\\.md,line=${first.anchor!.line},title=${first.id} ${first.status} \\(must\\)::`));
   });
 
   it('appends a Markdown summary to the step summary when there is one, and none when not', async () => {
     const summaries: string[] = [];
-    await render('github', reportOf([club, school]), { appendStepSummary: async (md) => void summaries.push(md) });
+    await render('github', reportWith([club, school]), { appendStepSummary: async (md) => void summaries.push(md) });
     expect(summaries).toHaveLength(1);
     expect(summaries[0]).toContain('## wt-audit: 2 policies audited');
-    expect(summaries[0]).toBe(await render('markdown', reportOf([club, school])));
-    await expect(render('github', reportOf([club]))).resolves.toContain('::error');
+    expect(summaries[0]).toBe(await render('markdown', reportWith([club, school])));
+    await expect(render('github', reportWith([club]))).resolves.toContain('::error');
   });
 });
 
 describe('csv reporter', () => {
   it('a row per document: path, profile, score, counts, then a status per requirement', async () => {
-    const report = reportOf([club, school]);
+    const report = reportWith([club, school]);
     const rows = parseCsv(await render('csv', report));
     const header = rows[0]!;
     expect(header.slice(0, 10)).toEqual(['document', 'profile', 'score', 'met', 'partial', 'gap', 'outdated', 'needs-review', 'waived', 'not-applicable']);
@@ -80,7 +80,7 @@ describe('csv reporter', () => {
     expect(csvText('a,b')).toBe('"a,b"');
     expect(csvText('say "hi"')).toBe('"say ""hi"""');
     const hostile: DocumentResult = { ...club, path: '=cmd|\' /C calc\'!A0,"x"\n.md' };
-    const rows = parseCsv(await render('csv', reportOf([hostile], 'must', [{ path: '@SUM(1+1)', line: 2, message: '-bad, "file"' }])));
+    const rows = parseCsv(await render('csv', reportWith([hostile], 'must', [{ path: '@SUM(1+1)', line: 2, message: '-bad, "file"' }])));
     expect(rows[1]![0]).toBe(`'=cmd|' /C calc'!A0,"x"\n.md`);
     expect(rows[2]![0]).toBe("'@SUM(1+1)");
     expect(rows[2]!.at(-1)).toBe('line 2: -bad, "file"');
@@ -91,7 +91,7 @@ describe('csv reporter', () => {
 describe('markdown reporter', () => {
   it('counts every status over all documents and lists the lowest scores first', async () => {
     const docs = [school, club, charity];
-    const md = await render('markdown', reportOf(docs));
+    const md = await render('markdown', reportWith(docs));
     const sum = (s: keyof DocumentResult['counts']) => docs.reduce((n, d) => n + d.counts[s], 0);
     expect(md).toContain(`| gap | ${sum('gap')} |`);
     expect(md).toContain(`| met | ${sum('met')} |`);
@@ -104,7 +104,7 @@ describe('markdown reporter', () => {
 
   it('escapes Markdown in submitted paths and caps the list', async () => {
     const many = Array.from({ length: 15 }, (_, i) => ({ ...club, path: `p${String(i).padStart(2, '0')}|*x*.md` }));
-    const md = await render('markdown', reportOf(many));
+    const md = await render('markdown', reportWith(many));
     expect(md).toContain('| p00\\|\\*x\\*.md |');
     expect(md.match(/^\| p\d\d/gm)).toHaveLength(10);
   });
@@ -112,7 +112,7 @@ describe('markdown reporter', () => {
 
 describe('several reporters in one run', () => {
   it('each writes the same bytes as when it runs alone', async () => {
-    const report = reportOf([club, school], 'must', [{ path: 'x.md', message: 'broken' }]);
+    const report = reportWith([club, school], 'must', [{ path: 'x.md', message: 'broken' }]);
     const formats = ['json', 'sarif', 'junit', 'csv', 'markdown', 'terminal'] as const;
     const outs = formats.map(() => [] as string[]);
     const dec = new TextDecoder();

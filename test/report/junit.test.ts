@@ -7,7 +7,7 @@ import { resultFails } from '../../src/audit/exit-code.js';
 import type { DocumentResult } from '../../src/audit/result.js';
 import { classNameFor } from '../../src/report/junit.js';
 import { auditText } from '../helpers/audit-text.js';
-import { render, reportOf } from '../helpers/reports.js';
+import { render, reportWith } from '../helpers/reports.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 interface Case {
@@ -41,7 +41,7 @@ describe('JUnit reporter', () => {
 
   it('one suite per document and one case per requirement; failures at or above --fail-on, skipped for not applicable', async () => {
     for (const failOn of ['must', 'should', 'none'] as const) {
-      const suites = parse(await render('junit', reportOf([club, club], failOn)));
+      const suites = parse(await render('junit', reportWith([club, club], failOn)));
       expect(suites).toHaveLength(2);
       const suite = suites[0]!;
       expect(suite.name).toBe('partners/riverside.fc/policy.v2.md');
@@ -58,7 +58,7 @@ describe('JUnit reporter', () => {
   });
 
   it('a failure names the status, the place, the fix and the reference', async () => {
-    const suite = parse(await render('junit', reportOf([club])))[0]!;
+    const suite = parse(await render('junit', reportWith([club])))[0]!;
     const r = club.results.find((x) => resultFails(x, 'must') && x.anchor?.kind === 'heading')!;
     const c = suite.testcase.find((x) => x.name.startsWith(`${r.id}:`))!;
     expect(c.failure!.type).toBe(r.status);
@@ -67,7 +67,7 @@ describe('JUnit reporter', () => {
   });
 
   it('class names carry no file-extension dots', async () => {
-    const suite = parse(await render('junit', reportOf([club])))[0]!;
+    const suite = parse(await render('junit', reportWith([club])))[0]!;
     for (const c of suite.testcase) expect(c.classname).toBe('partners.riverside_fc.policy_v2');
     expect(classNameFor('a/b.md')).toBe('a.b');
     expect(classNameFor('../x/y.yaml')).toBe('x.y');
@@ -77,7 +77,7 @@ describe('JUnit reporter', () => {
   it('removes characters XML forbids and escapes the rest, so the text parses back as it was', async () => {
     const evil = 'Tom & "Jerry" <script>\u0001\u0008\u000B\u001F\uFFFE\uD800 ok 😀 \'quoted\' ]]>';
     const doc: DocumentResult = { ...club, path: `x/${evil}.md`, results: club.results.map((r) => ({ ...r, title: evil, message: `${evil}\nsecond line` })) };
-    const xml = await render('junit', reportOf([doc], 'should', [{ path: `bad${evil}.yaml`, line: 2, message: evil }]));
+    const xml = await render('junit', reportWith([doc], 'should', [{ path: `bad${evil}.yaml`, line: 2, message: evil }]));
     const suites = parse(xml);
     const clean = 'Tom & "Jerry" <script> ok 😀 \'quoted\' ]]>';
     expect(suites[0]!.name).toBe(`x/${clean}.md`);
@@ -90,6 +90,6 @@ describe('JUnit reporter', () => {
   });
 
   it('the same results give the same bytes', async () => {
-    expect(await render('junit', reportOf([club]))).toBe(await render('junit', reportOf([club])));
+    expect(await render('junit', reportWith([club]))).toBe(await render('junit', reportWith([club])));
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resultFails } from '../../src/audit/exit-code.js';
 import { FINGERPRINT_KEY, URI_BASE_ID } from '../../src/report/sarif.js';
 import { auditText } from '../helpers/audit-text.js';
-import { render, reportOf, validateSarif } from '../helpers/reports.js';
+import { render, reportWith, validateSarif } from '../helpers/reports.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 interface SarifResult {
@@ -30,8 +30,8 @@ const sample = (name: string) => readFileSync(join(ROOT, 'samples', name), 'utf8
 const thin = sample('riverside-juniors-fc-safeguarding.md');
 const strong = sample('st-aidans-primary-child-protection.md');
 
-async function sarifOf(...args: Parameters<typeof reportOf>): Promise<SarifLog> {
-  const text = await render('sarif', reportOf(...args));
+async function sarifOf(...args: Parameters<typeof reportWith>): Promise<SarifLog> {
+  const text = await render('sarif', reportWith(...args));
   const log = JSON.parse(text) as SarifLog;
   expect(validateSarif(log)).toEqual([]);
   return log;
@@ -73,7 +73,7 @@ describe('SARIF reporter', () => {
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
     }
     // the path is made relative to the repository root, not the working directory
-    const nested = JSON.parse(await render('sarif', reportOf([club]), { cwd: '/repo/sub', root: '/repo' })) as SarifLog;
+    const nested = JSON.parse(await render('sarif', reportWith([club]), { cwd: '/repo/sub', root: '/repo' })) as SarifLog;
     expect(nested.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('sub/partners/riverside%20fc/policy.md');
   });
 
@@ -107,7 +107,7 @@ describe('SARIF reporter', () => {
   });
 
   it('has a rule per requirement with short and full description, helpUri, and help holding the reference and the remediation', async () => {
-    const report = reportOf([club]);
+    const report = reportWith([club]);
     const log = await sarifOf([club]);
     const rules = log.runs[0]!.tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual(report.requirements.map((r) => r.id));
@@ -124,6 +124,6 @@ describe('SARIF reporter', () => {
   });
 
   it('the same results give the same bytes', async () => {
-    expect(await render('sarif', reportOf([club, school]))).toBe(await render('sarif', reportOf([club, school])));
+    expect(await render('sarif', reportWith([club, school]))).toBe(await render('sarif', reportWith([club, school])));
   });
 });

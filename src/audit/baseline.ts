@@ -67,7 +67,9 @@ export function markKnown(doc: DocumentResult, set: BaselineSet): DocumentResult
 export function baselineEntries(docs: Iterable<{ identity: string; results: RequirementResult[] }>): BaselineEntry[] {
   const out: BaselineEntry[] = [];
   for (const d of docs) for (const r of d.results) if (BASELINE_STATUSES.has(r.status)) out.push({ document: d.identity, requirement: r.id, status: r.status });
-  return out.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0));
+  return out.sort((a, b) =>
+    a.document < b.document ? -1 : a.document > b.document ? 1 : a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0,
+  );
 }
 
 export function renderBaseline(file: BaselineFile): string {

@@ -74,8 +74,18 @@ export function applyWaivers(doc: DocumentResult, set: WaiverSet, asOf: string):
       used.add(i);
       counts[r.status]--;
       counts.waived++;
-      const waiver: WaiverNote = { reason: w.reason, approvedBy: w.approvedBy, ...(w.expires ? { expires: w.expires } : {}), source: `${w.source.path}:${w.source.line}` };
-      return { ...r, status: 'waived', message: `waived: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''}; was ${r.status === 'needs-review' ? 'needs review' : r.status}: ${r.message})`, waiver };
+      const waiver: WaiverNote = {
+        reason: w.reason,
+        approvedBy: w.approvedBy,
+        ...(w.expires ? { expires: w.expires } : {}),
+        source: `${w.source.path}:${w.source.line}`,
+      };
+      return {
+        ...r,
+        status: 'waived',
+        message: `waived: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''}; was ${r.status === 'needs-review' ? 'needs review' : r.status}: ${r.message})`,
+        waiver,
+      };
     }
     return r;
   });
@@ -88,8 +98,16 @@ export function waiverWarnings(set: WaiverSet, used: ReadonlySet<number>, expire
   set.list.forEach((w, i) => {
     const at = { path: w.source.path, line: w.source.line };
     const n = expired.get(i);
-    if (n !== undefined) out.push({ ...at, message: `waiver for ${w.requirement} (${w.scope}) expired on ${w.expires}: its finding is reported again in ${n} ${n === 1 ? 'document' : 'documents'}` });
-    else if (!used.has(i)) out.push({ ...at, message: `waiver for ${w.requirement} (${w.scope}) matches no finding: no audited document in its scope has that requirement as a finding` });
+    if (n !== undefined)
+      out.push({
+        ...at,
+        message: `waiver for ${w.requirement} (${w.scope}) expired on ${w.expires}: its finding is reported again in ${n} ${n === 1 ? 'document' : 'documents'}`,
+      });
+    else if (!used.has(i))
+      out.push({
+        ...at,
+        message: `waiver for ${w.requirement} (${w.scope}) matches no finding: no audited document in its scope has that requirement as a finding`,
+      });
   });
   return out;
 }

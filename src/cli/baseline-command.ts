@@ -36,11 +36,13 @@ async function auditForBaseline(file: string, paths: string[], flags: AuditFlags
   const sink: ResultSink = {
     form: 'document',
     start() {},
-    async document(d) {
+    document(d) {
       docs.push({ identity: documentIdentity(d.path, cwd, root), results: d.results.filter((r) => r.status !== 'met' && r.status !== 'not-applicable') });
+      return Promise.resolve();
     },
-    async end(e) {
+    end(e) {
       errors = e;
+      return Promise.resolve();
     },
   };
   try {
@@ -58,7 +60,15 @@ function reportErrors(errors: InputErrorReport[]): void {
 
 async function write(file: string, report: AuditReport, findings: BaselineEntry[]): Promise<number | undefined> {
   try {
-    await writeFileAtomic(file, renderBaseline({ baselineVersion: BASELINE_VERSION, tool: report.tool.name, catalogue: { id: report.catalogue.id, sha256: report.catalogue.sha256 }, findings }));
+    await writeFileAtomic(
+      file,
+      renderBaseline({
+        baselineVersion: BASELINE_VERSION,
+        tool: report.tool.name,
+        catalogue: { id: report.catalogue.id, sha256: report.catalogue.sha256 },
+        findings,
+      }),
+    );
     return undefined;
   } catch (e) {
     if (e instanceof AtomicWriteError) return fail(e.message);
@@ -90,7 +100,9 @@ export async function runBaselinePrune(file: string, paths: string[], flags: Aud
   const now = new Set(audited.entries.map((e) => entryKey(e.document, e.requirement)));
   const root = findRepoRoot(process.cwd()) ?? process.cwd();
   // an entry stays while its finding occurs; one of a document not audited this time stays while the document exists
-  const kept = old.findings.filter((e) => (audited.documents.has(e.document) ? now.has(entryKey(e.document, e.requirement)) : existsSync(join(root, e.document))));
+  const kept = old.findings.filter((e) =>
+    audited.documents.has(e.document) ? now.has(entryKey(e.document, e.requirement)) : existsSync(join(root, e.document)),
+  );
   const failed = await write(file, audited.report, kept);
   if (failed !== undefined) return failed;
   reportErrors(audited.errors);

@@ -123,7 +123,12 @@ function readYaml(path: string, shown: string, validate: ValidateFunction, empty
     const e = deepest(validate.errors ?? []);
     const unknown = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
     const key = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
-    const detail = unknown !== undefined ? `unknown key '${unknown}'` : e.keyword === 'enum' ? `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : (e.message ?? 'invalid');
+    const detail =
+      unknown !== undefined
+        ? `unknown key '${unknown}'`
+        : e.keyword === 'enum'
+          ? `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
+          : (e.message ?? 'invalid');
     throw new ConfigError(`${place(shown, locate(parsed, e.instancePath, unknown))}: ${key}: ${detail}`);
   }
   return { data, parsed };
@@ -146,7 +151,8 @@ interface RawWaiver {
 function waiversFrom(list: RawWaiver[], parsed: ParsedYaml, pointer: string, file: string, shown: string): Waiver[] {
   return list.map((w, i) => {
     const at = locate(parsed, `${pointer}/${i}`);
-    if (w.expires !== undefined && !realDate(w.expires)) throw new ConfigError(`${place(shown, locate(parsed, `${pointer}/${i}/expires`))}: expires: ${w.expires} is not a date`);
+    if (w.expires !== undefined && !realDate(w.expires))
+      throw new ConfigError(`${place(shown, locate(parsed, `${pointer}/${i}/expires`))}: expires: ${w.expires} is not a date`);
     return {
       requirement: w.requirement,
       scope: w.scope,

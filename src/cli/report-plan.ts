@@ -23,7 +23,8 @@ export function parseReportOption(value: string, previous: ReportSpec[] = []): R
   const name = at === -1 ? value : value.slice(0, at);
   const path = at === -1 ? undefined : value.slice(at + 1);
   if (!isFormat(name)) throw new InvalidArgumentError(`unknown report format "${name}"; choose one of: ${FORMATS.join(', ')}`);
-  if (path !== undefined && path.trim() === '') throw new InvalidArgumentError(`"${value}": give a file after "=", or leave "=" out to write to standard output`);
+  if (path !== undefined && path.trim() === '')
+    throw new InvalidArgumentError(`"${value}": give a file after "=", or leave "=" out to write to standard output`);
   return [...previous, { format: name, ...(path !== undefined ? { path } : {}), flag: `--report ${value}` }];
 }
 
@@ -41,10 +42,17 @@ export interface ReportFlags {
  * one report may go to standard output, and no two to the same file.
  */
 export function planReports(flags: ReportFlags): ReportSpec[] {
-  const legacy: ReportSpec = { format: flags.format, ...(flags.output !== undefined ? { path: flags.output } : {}), flag: flags.output !== undefined ? `--output ${flags.output}` : `--format ${flags.format}` };
+  const legacy: ReportSpec = {
+    format: flags.format,
+    ...(flags.output !== undefined ? { path: flags.output } : {}),
+    flag: flags.output !== undefined ? `--output ${flags.output}` : `--format ${flags.format}`,
+  };
   const specs = flags.reports && flags.reports.length > 0 ? [...flags.reports, ...(flags.formatGiven || flags.output !== undefined ? [legacy] : [])] : [legacy];
   const toStdout = specs.filter((s) => s.path === undefined);
-  if (toStdout.length > 1) throw new ReportPlanError(`only one report can go to standard output, but ${toStdout.map((s) => s.flag).join(' and ')} both would; give the others a file (--report FORMAT=PATH)`);
+  if (toStdout.length > 1)
+    throw new ReportPlanError(
+      `only one report can go to standard output, but ${toStdout.map((s) => s.flag).join(' and ')} both would; give the others a file (--report FORMAT=PATH)`,
+    );
   const seen = new Map<string, ReportSpec>();
   for (const s of specs) {
     if (s.path === undefined) continue;
@@ -55,4 +63,3 @@ export function planReports(flags: ReportFlags): ReportSpec[] {
   }
   return specs;
 }
-

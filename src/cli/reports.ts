@@ -22,7 +22,11 @@ interface Destination {
  * Open every report, run the audit into them, and put the files in place. A file that cannot be
  * opened, or an output that is one of the inputs, is an error (exit 2) and no report is written.
  */
-export async function runWithReports(specs: ReportSpec[], ctx: Omit<ReportContext, 'color'> & { stdoutColor: ReportContext['color'] }, run: (sink: Reporter) => Promise<number>): Promise<number> {
+export async function runWithReports(
+  specs: ReportSpec[],
+  ctx: Omit<ReportContext, 'color'> & { stdoutColor: ReportContext['color'] },
+  run: (sink: Reporter) => Promise<number>,
+): Promise<number> {
   const open: Destination[] = [];
   try {
     for (const spec of specs) open.push({ spec, ...(spec.path !== undefined ? { file: await openAtomic(spec.path) } : {}) });
@@ -36,7 +40,7 @@ export async function runWithReports(specs: ReportSpec[], ctx: Omit<ReportContex
     for (const d of open) await d.file?.commit();
     return exit;
   } catch (e) {
-    await Promise.all(open.map((d) => d.file?.abort()));
+    await Promise.all(open.flatMap((d) => (d.file ? [d.file.abort()] : [])));
     if (e instanceof AtomicWriteError || e instanceof OutputIsInputError) {
       process.stderr.write(`wt-audit: ${e.message}\n`);
       return EXIT_ERROR;

@@ -52,12 +52,7 @@ function configFor(flags: AuditFlags, cwd: string): { config?: LoadedConfig; sho
 export function settingsFor(flags: AuditFlags, given: Given, cwd: string): { settings: Settings; shown?: string } | number {
   try {
     const { config, shown } = configFor(flags, cwd);
-    const settings = resolveSettings(
-      { ...flags, ...(flags.report ? { reports: flags.report } : {}), formatGiven: given('format') },
-      given,
-      config,
-      shown,
-    );
+    const settings = resolveSettings({ ...flags, ...(flags.report ? { reports: flags.report } : {}), formatGiven: given('format') }, given, config, shown);
     return { settings, ...(shown !== undefined ? { shown } : {}) };
   } catch (e) {
     if (e instanceof ConfigError || e instanceof ReportPlanError) return fail(e.message);
@@ -97,7 +92,10 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
   }
   // the audit modules (parsers, catalogue, workers) load only for this command
   const { auditPaths } = await import('./audit-command.js');
-  const cmd = { ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined), outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])) };
+  const cmd = {
+    ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined),
+    outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])),
+  };
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   const ctx = {
     cwd,

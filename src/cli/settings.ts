@@ -70,7 +70,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
 /** `wt-audit config`: the effective settings, one per line, with where each came from. */
 export function renderSettings(s: Settings, shownConfig: string | undefined): string {
   const rows: Array<[string, string, string]> = [
-    ['profile', s.profile.value ?? '(from each policy\'s type:, else vcse)', s.profile.from],
+    ['profile', s.profile.value ?? "(from each policy's type:, else vcse)", s.profile.from],
     ['fail-on', s.failOn.value, s.failOn.from],
     ['as-of', s.asOf.value + (s.asOf.from === 'default' ? ' (today)' : ''), s.asOf.from],
     ['reports', s.reports.value.map((r) => `${r.format}${r.path !== undefined ? `=${r.path}` : ' (standard output)'}`).join(', '), s.reports.from],
@@ -85,7 +85,9 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
   const lines = [`configuration file: ${shownConfig ?? `none (no ${'.wt-audit.yaml'} here or above, up to the repository root)`}`, ''];
   for (const [k, v, from] of rows) lines.push(`${k.padEnd(w1)}  ${v.padEnd(w2)}  ${from}`);
   for (const w of s.waivers.value.list) {
-    lines.push(`  waiver ${w.requirement} for ${w.scope}: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''})  ${w.source.path}:${w.source.line}`);
+    lines.push(
+      `  waiver ${w.requirement} for ${w.scope}: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''})  ${w.source.path}:${w.source.line}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -40,8 +40,18 @@ export class CsvReporter extends StreamingReporter {
 
   protected body(doc: DocumentResult): string {
     const status = new Map(doc.results.map((r) => [r.id, r.status]));
-    const waivers = doc.results.flatMap((r) => (r.waiver ? [`${r.id}: ${r.waiver.reason} (approved by ${r.waiver.approvedBy}${r.waiver.expires ? `, until ${r.waiver.expires}` : ''})`] : []));
-    return row([repoPath(doc.path, this.ctx.cwd, this.ctx.root), doc.profile, doc.score, ...COUNTS.map((s) => doc.counts[s]), ...this.ids.map((id) => status.get(id) ?? ''), waivers.join('; '), '']);
+    const waivers = doc.results.flatMap((r) =>
+      r.waiver ? [`${r.id}: ${r.waiver.reason} (approved by ${r.waiver.approvedBy}${r.waiver.expires ? `, until ${r.waiver.expires}` : ''})`] : [],
+    );
+    return row([
+      repoPath(doc.path, this.ctx.cwd, this.ctx.root),
+      doc.profile,
+      doc.score,
+      ...COUNTS.map((s) => doc.counts[s]),
+      ...this.ids.map((id) => status.get(id) ?? ''),
+      waivers.join('; '),
+      '',
+    ]);
   }
 
   protected tail(errors: InputErrorReport[]): string {

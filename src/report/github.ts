@@ -89,10 +89,14 @@ export class GithubReporter extends StreamingReporter {
 
   protected async tail(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<string> {
     let out = '';
-    for (const e of errors) out += this.line('error', repoPath(e.path, this.ctx.cwd, this.ctx.root), e.line ?? 1, 'wt-audit: cannot audit this file', e.message);
+    for (const e of errors)
+      out += this.line('error', repoPath(e.path, this.ctx.cwd, this.ctx.root), e.line ?? 1, 'wt-audit: cannot audit this file', e.message);
     for (const w of warnings) out += this.line('warning', repoPath(w.path, this.ctx.cwd, this.ctx.root), w.line ?? 1, 'wt-audit', w.message);
-    const left = (['error', 'warning', 'notice'] as const).filter((k) => this.leftOut[k] > 0).map((k) => `${this.leftOut[k]} ${k}${this.leftOut[k] === 1 ? '' : 's'}`);
-    if (left.length > 0) out += `wt-audit: ${left.join(', ')} not shown as annotations (GitHub shows ${ANNOTATION_CAP} of each kind per step); they are listed above and in the other reports.\n`;
+    const left = (['error', 'warning', 'notice'] as const)
+      .filter((k) => this.leftOut[k] > 0)
+      .map((k) => `${this.leftOut[k]} ${k}${this.leftOut[k] === 1 ? '' : 's'}`);
+    if (left.length > 0)
+      out += `wt-audit: ${left.join(', ')} not shown as annotations (GitHub shows ${ANNOTATION_CAP} of each kind per step); they are listed above and in the other reports.\n`;
     await this.ctx.appendStepSummary?.(renderSummaryMarkdown(this.summary, errors, warnings));
     return out;
   }

@@ -120,7 +120,15 @@ export class SarifReporter extends StreamingReporter {
     const uri = pathUri(path);
     let out = '';
     for (const r of doc.results) {
-      if (r.status === 'waived' && r.waiver) this.waived.push({ ruleId: r.id, uri, reason: r.waiver.reason, approvedBy: r.waiver.approvedBy, ...(r.waiver.expires ? { expires: r.waiver.expires } : {}), waiver: r.waiver.source });
+      if (r.status === 'waived' && r.waiver)
+        this.waived.push({
+          ruleId: r.id,
+          uri,
+          reason: r.waiver.reason,
+          approvedBy: r.waiver.approvedBy,
+          ...(r.waiver.expires ? { expires: r.waiver.expires } : {}),
+          waiver: r.waiver.source,
+        });
       if (!isReported(r)) continue;
       const result = {
         ruleId: r.id,

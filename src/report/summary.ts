@@ -48,7 +48,14 @@ export class RunSummary {
     for (const r of doc.results) {
       if (r.known) this.known++;
       else if (r.status === 'gap' || r.status === 'partial' || r.status === 'outdated' || r.status === 'needs-review') this.fresh++;
-      if (r.waiver && this.waived.length < this.keep * 2) this.waived.push({ path, id: r.id, reason: r.waiver.reason, approvedBy: r.waiver.approvedBy, ...(r.waiver.expires ? { expires: r.waiver.expires } : {}) });
+      if (r.waiver && this.waived.length < this.keep * 2)
+        this.waived.push({
+          path,
+          id: r.id,
+          reason: r.waiver.reason,
+          approvedBy: r.waiver.approvedBy,
+          ...(r.waiver.expires ? { expires: r.waiver.expires } : {}),
+        });
     }
     const entry: Ranked = { path, profile: doc.profile, score: doc.score, counts: doc.counts };
     const at = this.worst.findIndex((w) => entry.score < w.score || (entry.score === w.score && byPath(entry.path, w.path) < 0));
@@ -89,14 +96,18 @@ function problemLines(title: string, problems: InputErrorReport[]): string[] {
 export function renderSummaryMarkdown(s: RunSummary, errors: InputErrorReport[], warnings: InputErrorReport[]): string {
   const out = [`## wt-audit: ${s.documents} ${s.documents === 1 ? 'policy' : 'policies'} audited`, ''];
   out.push(`${mdEscape(s.tool)} · ${mdEscape(s.catalogue)} · as of ${s.asOf} · fail on: ${s.failOn}`, '');
-  const verdict = s.failOn === 'none' ? 'nothing fails the run (--fail-on none)' : `**${s.failing}** of ${s.documents} with findings at or above --fail-on ${s.failOn}`;
+  const verdict =
+    s.failOn === 'none' ? 'nothing fails the run (--fail-on none)' : `**${s.failing}** of ${s.documents} with findings at or above --fail-on ${s.failOn}`;
   out.push(`Policies: ${verdict}${errors.length > 0 ? `; **${errors.length}** ${errors.length === 1 ? 'file' : 'files'} could not be audited` : ''}.`, '');
   if (s.baseline) out.push(`Against the baseline: **${s.fresh}** new ${s.fresh === 1 ? 'finding' : 'findings'}, ${s.known} known.`, '');
   out.push('| status | results |', '|---|---:|');
   for (const [key, word] of ORDER) out.push(`| ${word} | ${s.counts[key]} |`);
   if (s.worst.length > 0) {
     out.push('', `### Lowest scores`, '', '| policy | profile | score | gap | partial | outdated | needs review |', '|---|---|---:|---:|---:|---:|---:|');
-    for (const w of s.worst) out.push(`| ${mdEscape(w.path)} | ${w.profile} | ${w.score}% | ${w.counts.gap} | ${w.counts.partial} | ${w.counts.outdated} | ${w.counts['needs-review']} |`);
+    for (const w of s.worst)
+      out.push(
+        `| ${mdEscape(w.path)} | ${w.profile} | ${w.score}% | ${w.counts.gap} | ${w.counts.partial} | ${w.counts.outdated} | ${w.counts['needs-review']} |`,
+      );
   }
   if (s.counts.waived > 0) {
     out.push('', `### Waived (${s.counts.waived})`, '', '| policy | requirement | reason | approved by | until |', '|---|---|---|---|---|');

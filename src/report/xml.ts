@@ -4,6 +4,7 @@
  * Everything outside XML 1.0's Char production: C0 controls other than tab, LF and CR; lone
  * surrogates; U+FFFE and U+FFFF. (A surrogate pair is one astral character, which XML allows.)
  */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(s: string): string {

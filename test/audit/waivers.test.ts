@@ -9,7 +9,15 @@ const gap = doc.results.find((r) => r.status === 'gap')!;
 const met = doc.results.find((r) => r.status === 'met');
 
 function waiver(over: Partial<Waiver> = {}): Waiver {
-  return { requirement: gap.id, scope: 'partners/**', base: '/repo', reason: 'covered by the county procedure', approvedBy: 'J. Reviewer', source: { path: '.wt-audit.yaml', line: 7 }, ...over };
+  return {
+    requirement: gap.id,
+    scope: 'partners/**',
+    base: '/repo',
+    reason: 'covered by the county procedure',
+    approvedBy: 'J. Reviewer',
+    source: { path: '.wt-audit.yaml', line: 7 },
+    ...over,
+  };
 }
 const set = (...list: Waiver[]) => ({ list, cwd: '/repo' });
 
@@ -50,11 +58,19 @@ describe('applyWaivers', () => {
 
 describe('waiverWarnings', () => {
   it('warns, at the waiver, of an expired one that met findings and of one that waived nothing', () => {
-    const list = [waiver(), waiver({ expires: '2026-01-01', source: { path: 'w.yaml', line: 3 } }), waiver({ scope: 'none/**', source: { path: 'w.yaml', line: 9 } })];
+    const list = [
+      waiver(),
+      waiver({ expires: '2026-01-01', source: { path: 'w.yaml', line: 3 } }),
+      waiver({ scope: 'none/**', source: { path: 'w.yaml', line: 9 } }),
+    ];
     const warnings = waiverWarnings(set(...list), new Set([0]), new Map([[1, 2]]));
     expect(warnings).toEqual([
       { path: 'w.yaml', line: 3, message: `waiver for ${gap.id} (partners/**) expired on 2026-01-01: its finding is reported again in 2 documents` },
-      { path: 'w.yaml', line: 9, message: `waiver for ${gap.id} (none/**) matches no finding: no audited document in its scope has that requirement as a finding` },
+      {
+        path: 'w.yaml',
+        line: 9,
+        message: `waiver for ${gap.id} (none/**) matches no finding: no audited document in its scope has that requirement as a finding`,
+      },
     ]);
   });
 });

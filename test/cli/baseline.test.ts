@@ -36,8 +36,14 @@ describe('baselines', () => {
     expect(validateBaseline(b)).toBe(true);
     expect(r.stdout).toBe(`wt-audit: baseline known.json: ${b.findings.length} findings in 5 documents\n`);
     // the same findings the JSON report has, and no line numbers anywhere
-    const report = JSON.parse(runCli(['policies', '--format', 'json'], { cwd: dir }).stdout) as { documents: Array<{ path: string; results: Array<{ id: string; status: string }> }> };
-    const expected = report.documents.flatMap((d) => d.results.filter((x) => ['gap', 'partial', 'outdated', 'needs-review'].includes(x.status)).map((x) => ({ document: d.path, requirement: x.id, status: x.status })));
+    const report = JSON.parse(runCli(['policies', '--format', 'json'], { cwd: dir }).stdout) as {
+      documents: Array<{ path: string; results: Array<{ id: string; status: string }> }>;
+    };
+    const expected = report.documents.flatMap((d) =>
+      d.results
+        .filter((x) => ['gap', 'partial', 'outdated', 'needs-review'].includes(x.status))
+        .map((x) => ({ document: d.path, requirement: x.id, status: x.status })),
+    );
     expect(b.findings).toEqual(expected);
     expect(read(dir, 'known.json')).not.toMatch(/"line"/);
     const again = runCli(['baseline', 'create', 'again.json', 'policies', '--jobs', '2'], { cwd: dir });
@@ -67,11 +73,15 @@ describe('baselines', () => {
     writeFileSync(join(dir, 'policies', 'st-aidans-primary-child-protection.md'), THIN);
     const worse = runCli(['policies', '--baseline', 'known.json', '--report', 'sarif=r.sarif', '--report', 'markdown'], { cwd: dir });
     expect(worse.code).toBe(1);
-    const sarif = JSON.parse(read(dir, 'r.sarif')) as { runs: Array<{ results: Array<{ baselineState: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(read(dir, 'r.sarif')) as {
+      runs: Array<{ results: Array<{ baselineState: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
     expect(validateSarif(sarif)).toEqual([]);
     const fresh = sarif.runs[0]!.results.filter((x) => x.baselineState === 'new');
     expect(fresh.length).toBeGreaterThan(0);
-    expect(new Set(fresh.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['policies/st-aidans-primary-child-protection.md']));
+    expect(new Set(fresh.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(
+      new Set(['policies/st-aidans-primary-child-protection.md']),
+    );
     expect(sarif.runs[0]!.results.filter((x) => x.baselineState === 'unchanged').length).toBe(known);
     expect(worse.stdout).toContain(`Against the baseline: **${fresh.length}** new findings, ${known} known.`);
   });
@@ -93,8 +103,14 @@ describe('baselines', () => {
     writeFileSync(join(dir, charity), '# Empty\n');
     expect(runCli(['baseline', 'prune', 'known.json', 'policies'], { cwd: dir }).code).toBe(0);
     const last = (JSON.parse(read(dir, 'known.json')) as Baseline).findings;
-    const nowReport = JSON.parse(runCli(['policies', '--format', 'json'], { cwd: dir }).stdout) as { documents: Array<{ path: string; results: Array<{ id: string; status: string }> }> };
-    const occurring = new Set(nowReport.documents.flatMap((d) => d.results.filter((x) => ['gap', 'partial', 'outdated', 'needs-review'].includes(x.status)).map((x) => `${d.path} ${x.id}`)));
+    const nowReport = JSON.parse(runCli(['policies', '--format', 'json'], { cwd: dir }).stdout) as {
+      documents: Array<{ path: string; results: Array<{ id: string; status: string }> }>;
+    };
+    const occurring = new Set(
+      nowReport.documents.flatMap((d) =>
+        d.results.filter((x) => ['gap', 'partial', 'outdated', 'needs-review'].includes(x.status)).map((x) => `${d.path} ${x.id}`),
+      ),
+    );
     expect(last.length).toBeGreaterThan(0);
     for (const e of last) expect(occurring.has(`${e.document} ${e.requirement}`)).toBe(true);
     expect(last.every((e) => after.some((a) => a.document === e.document && a.requirement === e.requirement))).toBe(true);

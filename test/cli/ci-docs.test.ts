@@ -14,7 +14,10 @@ function commandUnder(heading: string): string[] {
   const section = doc.slice(doc.indexOf(`## ${heading}`));
   const block = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
   const line = block.split('\n').find((l) => l.includes('npx wt-audit '))!;
-  return line.slice(line.indexOf('npx wt-audit ') + 'npx wt-audit '.length).trim().split(/\s+/);
+  return line
+    .slice(line.indexOf('npx wt-audit ') + 'npx wt-audit '.length)
+    .trim()
+    .split(/\s+/);
 }
 
 /** File names a block mentions after a key such as `sarif_file:` or `junit:`. */
@@ -55,7 +58,8 @@ describe('docs/ci.md', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const junit = readFileSync(join(dir, fileAfter('GitLab CI', 'junit')), 'utf8');
-    const suites = (new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' }).parse(junit) as { testsuites: { testsuite: unknown[] } }).testsuites.testsuite;
+    const suites = (new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' }).parse(junit) as { testsuites: { testsuite: unknown[] } })
+      .testsuites.testsuite;
     expect(suites).toHaveLength(5);
     for (const f of ['wt-audit.sarif', 'wt-audit.md', 'wt-audit.csv']) expect(existsSync(join(dir, f)), f).toBe(true);
   });

@@ -9,10 +9,16 @@ import { parseCsv, validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
 const AS_OF = '2026-11-01';
-const validateReport = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'checks/schema/report.schema.json'), 'utf8')) as object);
+const validateReport = new Ajv({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'checks/schema/report.schema.json'), 'utf8')) as object,
+);
 
 interface Report {
-  documents: Array<{ path: string; counts: Record<string, number>; results: Array<{ id: string; status: string; strength: string; message: string; waiver?: { reason: string; approvedBy: string } }> }>;
+  documents: Array<{
+    path: string;
+    counts: Record<string, number>;
+    results: Array<{ id: string; status: string; strength: string; message: string; waiver?: { reason: string; approvedBy: string } }>;
+  }>;
   warnings: Array<{ path: string; line?: number; message: string }>;
 }
 
@@ -77,7 +83,11 @@ describe('configuration file', () => {
   it('ignore leaves matching files out of the audit', () => {
     const { repo } = layout('ignore:\n  - "policies/*.yaml"\n  - "**/hope-*"\n');
     const r = json(runCli(['policies', '--as-of', AS_OF, '--format', 'json'], { cwd: repo }).stdout);
-    expect(r.documents.map((d) => d.path)).toEqual(['policies/riverside-juniors-fc-safeguarding.md', 'policies/st-aidans-primary-child-protection.md', 'policies/westshire-safeguarding-partnership-arrangements.md']);
+    expect(r.documents.map((d) => d.path)).toEqual([
+      'policies/riverside-juniors-fc-safeguarding.md',
+      'policies/st-aidans-primary-child-protection.md',
+      'policies/westshire-safeguarding-partnership-arrangements.md',
+    ]);
   });
 
   for (const [name, text, where, what] of [
@@ -86,8 +96,18 @@ describe('configuration file', () => {
     ['a bad report', 'reports:\n  - sarif=x\n  - pdf\n', ':3:5:', 'reports.1'],
     ['a date that does not exist', 'as-of: 2026-02-30\n', ':1:8:', 'as-of: 2026-02-30 is not a date'],
     ['invalid YAML', 'profile: [school\n', ':', 'invalid YAML'],
-    ['a waiver without an approver', 'waivers:\n  - requirement: WT26-C4-ALLEGATIONS\n    scope: "**"\n    reason: ok\n', ':2:5:', "waivers.0: must have required property 'approved_by'"],
-    ['a waiver with an empty reason', 'waivers:\n  - requirement: WT26-C4-ALLEGATIONS\n    scope: "**"\n    reason: "  "\n    approved_by: X\n', ':4:13:', 'waivers.0.reason: must match pattern'],
+    [
+      'a waiver without an approver',
+      'waivers:\n  - requirement: WT26-C4-ALLEGATIONS\n    scope: "**"\n    reason: ok\n',
+      ':2:5:',
+      "waivers.0: must have required property 'approved_by'",
+    ],
+    [
+      'a waiver with an empty reason',
+      'waivers:\n  - requirement: WT26-C4-ALLEGATIONS\n    scope: "**"\n    reason: "  "\n    approved_by: X\n',
+      ':4:13:',
+      'waivers.0.reason: must match pattern',
+    ],
     ['a tag that would build an object', 'profile: !!js/function "function () { return 1 }"\n', ':1:', 'profile'],
   ] as const) {
     it(`${name} is an error at file:line:col, exit 2, and nothing is audited`, () => {
@@ -108,10 +128,18 @@ describe('waivers', () => {
     const failing = before.results.filter((r) => r.strength === 'must' && ['gap', 'partial', 'outdated'].includes(r.status));
     expect(failing.length).toBeGreaterThan(1);
     // a waivers file the configuration names: a list at the top level
-    const waivers = failing.map((r) => `- requirement: ${r.id}\n  scope: "policies/riverside-*.md"\n  reason: "Agreed at the March panel: ${r.id}"\n  approved_by: "P. Officer"\n  expires: 2027-03-31\n`).join('');
+    const waivers = failing
+      .map(
+        (r) =>
+          `- requirement: ${r.id}\n  scope: "policies/riverside-*.md"\n  reason: "Agreed at the March panel: ${r.id}"\n  approved_by: "P. Officer"\n  expires: 2027-03-31\n`,
+      )
+      .join('');
     writeFileSync(join(repo, 'waivers.yaml'), waivers);
     writeFileSync(join(repo, '.wt-audit.yaml'), 'as-of: 2026-11-01\nwaivers: waivers.yaml\n');
-    const args = ['policies/riverside-juniors-fc-safeguarding.md', ...['json', 'sarif', 'junit', 'csv', 'markdown', 'terminal'].flatMap((f) => ['--report', `${f}=out.${f}`])];
+    const args = [
+      'policies/riverside-juniors-fc-safeguarding.md',
+      ...['json', 'sarif', 'junit', 'csv', 'markdown', 'terminal'].flatMap((f) => ['--report', `${f}=out.${f}`]),
+    ];
     const run = runCli(args, { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0); // every must finding waived
@@ -124,17 +152,25 @@ describe('waivers', () => {
       expect(r.status).toBe('waived');
       expect(r.waiver).toMatchObject({ reason: `Agreed at the March panel: ${f.id}`, approvedBy: 'P. Officer', expires: '2027-03-31' });
     }
-    const sarif = JSON.parse(readFileSync(join(repo, 'out.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }>; properties: { waived: Array<{ ruleId: string; reason: string; approvedBy: string }> } }> };
+    const sarif = JSON.parse(readFileSync(join(repo, 'out.sarif'), 'utf8')) as {
+      runs: Array<{ results: Array<{ ruleId: string }>; properties: { waived: Array<{ ruleId: string; reason: string; approvedBy: string }> } }>;
+    };
     expect(validateSarif(sarif)).toEqual([]);
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).not.toContain(failing[0]!.id);
     expect(sarif.runs[0]!.properties.waived.map((w) => w.ruleId)).toEqual(failing.map((f) => f.id));
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(repo, 'out.junit'), 'utf8')) as { testsuites: { testsuite: { testcase: Array<{ name: string; skipped?: { message: string } }> } } };
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(repo, 'out.junit'), 'utf8')) as {
+      testsuites: { testsuite: { testcase: Array<{ name: string; skipped?: { message: string } }> } };
+    };
     const tc = xml.testsuites.testsuite.testcase.find((c) => c.name.startsWith(`${failing[0]!.id}:`))!;
     expect(tc.skipped!.message).toContain(`waived: Agreed at the March panel: ${failing[0]!.id} (approved by P. Officer, until 2027-03-31`);
     const rows = parseCsv(readFileSync(join(repo, 'out.csv'), 'utf8'));
     expect(rows[1]![rows[0]!.indexOf(failing[0]!.id)]).toBe('waived');
-    expect(rows[1]![rows[0]!.indexOf('waivers')]).toContain(`${failing[0]!.id}: Agreed at the March panel: ${failing[0]!.id} (approved by P. Officer, until 2027-03-31)`);
-    expect(readFileSync(join(repo, 'out.markdown'), 'utf8')).toContain(`| ${failing[0]!.id} | Agreed at the March panel: ${failing[0]!.id} | P. Officer | 2027-03-31 |`);
+    expect(rows[1]![rows[0]!.indexOf('waivers')]).toContain(
+      `${failing[0]!.id}: Agreed at the March panel: ${failing[0]!.id} (approved by P. Officer, until 2027-03-31)`,
+    );
+    expect(readFileSync(join(repo, 'out.markdown'), 'utf8')).toContain(
+      `| ${failing[0]!.id} | Agreed at the March panel: ${failing[0]!.id} | P. Officer | 2027-03-31 |`,
+    );
     expect(readFileSync(join(repo, 'out.terminal'), 'utf8')).toContain('approved by P. Officer');
   });
 
@@ -150,7 +186,11 @@ describe('waivers', () => {
     expect(r.documents[0]!.results.find((x) => x.id === gap.id)!.status).toBe('gap');
     expect(r.warnings).toEqual([
       { path: '.wt-audit.yaml', line: 3, message: `waiver for ${gap.id} (policies/**) expired on 2026-10-31: its finding is reported again in 1 document` },
-      { path: '.wt-audit.yaml', line: 8, message: `waiver for ${gap.id} (elsewhere/**) matches no finding: no audited document in its scope has that requirement as a finding` },
+      {
+        path: '.wt-audit.yaml',
+        line: 8,
+        message: `waiver for ${gap.id} (elsewhere/**) matches no finding: no audited document in its scope has that requirement as a finding`,
+      },
     ]);
   });
 });
@@ -167,7 +207,12 @@ describe('the README examples', () => {
     expect(config.failOn?.value).toBe('should');
     expect(config.reports?.value.map((r) => r.format)).toEqual(['sarif', 'github']);
     expect(config.waivers?.value.list).toEqual([
-      expect.objectContaining({ requirement: 'WT26-C1-COERCIVE-CONTROL', approvedBy: 'A. Reviewer, partnership officer', expires: '2027-03-31', source: { path: 'waivers.yaml', line: 1 } }),
+      expect.objectContaining({
+        requirement: 'WT26-C1-COERCIVE-CONTROL',
+        approvedBy: 'A. Reviewer, partnership officer',
+        expires: '2027-03-31',
+        source: { path: 'waivers.yaml', line: 1 },
+      }),
     ]);
   });
 });

@@ -18,7 +18,21 @@ function repo(copies = 1): string {
 }
 
 /** The CI command of docs/ci.md. */
-const CI_ARGS = ['policies', '--as-of', AS_OF, '--report', 'sarif=wt-audit.sarif', '--report', 'junit=wt-audit.junit.xml', '--report', 'csv=wt-audit.csv', '--report', 'markdown=wt-audit.md', '--report', 'github'];
+const CI_ARGS = [
+  'policies',
+  '--as-of',
+  AS_OF,
+  '--report',
+  'sarif=wt-audit.sarif',
+  '--report',
+  'junit=wt-audit.junit.xml',
+  '--report',
+  'csv=wt-audit.csv',
+  '--report',
+  'markdown=wt-audit.md',
+  '--report',
+  'github',
+];
 
 describe('--report', () => {
   it('writes every report of the CI command, valid, with repository-relative paths, and the step summary', () => {
@@ -28,13 +42,21 @@ describe('--report', () => {
     const r = runCli(CI_ARGS, { cwd: join(dir), env: { GITHUB_STEP_SUMMARY: summary } });
     expect(r.code).toBe(1); // the samples have findings at must
     expect(r.stderr).toBe('');
-    const sarif = JSON.parse(readFileSync(join(dir, 'wt-audit.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    const sarif = JSON.parse(readFileSync(join(dir, 'wt-audit.sarif'), 'utf8')) as {
+      runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
     expect(validateSarif(sarif)).toEqual([]);
     const uris = new Set(sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
-    expect([...uris].sort()).toEqual(['policies/hope-community-trust-2018.md', 'policies/northgate-youth-theatre.yaml', 'policies/riverside-juniors-fc-safeguarding.md', 'policies/westshire-safeguarding-partnership-arrangements.md']);
+    expect([...uris].sort()).toEqual([
+      'policies/hope-community-trust-2018.md',
+      'policies/northgate-youth-theatre.yaml',
+      'policies/riverside-juniors-fc-safeguarding.md',
+      'policies/westshire-safeguarding-partnership-arrangements.md',
+    ]);
     const xml = readFileSync(join(dir, 'wt-audit.junit.xml'), 'utf8');
     expect(XMLValidator.validate(xml)).toBe(true);
-    const suites = (new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' }).parse(xml) as { testsuites: { testsuite: unknown[] } }).testsuites.testsuite;
+    const suites = (new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' }).parse(xml) as { testsuites: { testsuite: unknown[] } })
+      .testsuites.testsuite;
     expect(suites).toHaveLength(5);
     expect(parseCsv(readFileSync(join(dir, 'wt-audit.csv'), 'utf8'))).toHaveLength(6);
     const md = readFileSync(join(dir, 'wt-audit.md'), 'utf8');
@@ -50,7 +72,14 @@ describe('--report', () => {
     const runs = ['1', '2', '2'].map((jobs, i) => {
       const out = `out-${i}`;
       mkdirSync(join(dir, out));
-      const args = ['policies', '--as-of', AS_OF, '--jobs', jobs, ...['sarif', 'junit', 'csv', 'markdown', 'json', 'github', 'terminal'].flatMap((f) => ['--report', `${f}=${out}/r.${f}`])];
+      const args = [
+        'policies',
+        '--as-of',
+        AS_OF,
+        '--jobs',
+        jobs,
+        ...['sarif', 'junit', 'csv', 'markdown', 'json', 'github', 'terminal'].flatMap((f) => ['--report', `${f}=${out}/r.${f}`]),
+      ];
       expect(runCli(args, { cwd: dir }).code).toBe(1);
       return readdirSync(join(dir, out))
         .sort()

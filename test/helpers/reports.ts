@@ -14,7 +14,12 @@ import { ROOT } from './run-cli.js';
 const require = createRequire(import.meta.url);
 
 /** A report of the bundled catalogue holding these documents (report.ts's reportOf), judged with this --fail-on. */
-export function reportWith(documents: DocumentResult[], failOn: FailOn = 'must', errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
+export function reportWith(
+  documents: DocumentResult[],
+  failOn: FailOn = 'must',
+  errors: AuditReport['errors'] = [],
+  warnings: AuditReport['warnings'] = [],
+): AuditReport {
   return { ...reportOf(documents, errors, warnings), failOn };
 }
 
@@ -41,7 +46,8 @@ let sarifValidator: ValidateFunction | undefined;
 export function validateSarif(log: unknown): string[] {
   if (!sarifValidator) {
     const schema = JSON.parse(readFileSync(join(ROOT, 'checks', 'schema', 'sarif-2.1.0.schema.json'), 'utf8')) as { $schema: string };
-    if (schema.$schema !== 'http://json-schema.org/draft-04/schema#') throw new Error(`the SARIF schema's draft changed (${schema.$schema}): configure ajv for it`);
+    if (schema.$schema !== 'http://json-schema.org/draft-04/schema#')
+      throw new Error(`the SARIF schema's draft changed (${schema.$schema}): configure ajv for it`);
     const Ajv04 = (require('ajv-draft-04') as { default: new (o: object) => import('ajv').Ajv }).default;
     const addFormats = (require('ajv-formats') as { default: (a: unknown) => void }).default;
     // the schema's "language" pattern is not valid as a Unicode regular expression (a stray ]), so ajv compiles patterns without the u flag

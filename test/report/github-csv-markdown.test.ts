@@ -37,18 +37,27 @@ describe('github reporter', () => {
     expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(ANNOTATION_CAP);
     // every finding is on one line: an annotation or a plain log line
     expect(lines.filter((l) => l.startsWith('::') || / (error|warning|notice): WT26-/.test(l)).length).toBe(all.length);
-    expect(lines.at(-1)).toBe(`wt-audit: ${errors - ANNOTATION_CAP} errors, ${warnings - ANNOTATION_CAP} warnings not shown as annotations (GitHub shows 10 of each kind per step); they are listed above and in the other reports.`);
+    expect(lines.at(-1)).toBe(
+      `wt-audit: ${errors - ANNOTATION_CAP} errors, ${warnings - ANNOTATION_CAP} warnings not shown as annotations (GitHub shows 10 of each kind per step); they are listed above and in the other reports.`,
+    );
   });
 
   it('points each annotation at the repository path and the finding line', async () => {
     const text = await render('github', reportWith([club]), { cwd: '/repo/policies', root: '/repo' });
     const first = club.results.find((r) => resultFails(r, 'must'))!;
-    expect(text.split('\n')[0]).toMatch(new RegExp(`^::error file=policies/club\\.md,line=${first.anchor!.line},title=${first.id} ${first.status} \\(must\\)::`));
+    expect(text.split('\n')[0]).toMatch(
+      new RegExp(`^::error file=policies/club\\.md,line=${first.anchor!.line},title=${first.id} ${first.status} \\(must\\)::`),
+    );
   });
 
   it('appends a Markdown summary to the step summary when there is one, and none when not', async () => {
     const summaries: string[] = [];
-    await render('github', reportWith([club, school]), { appendStepSummary: async (md) => void summaries.push(md) });
+    await render('github', reportWith([club, school]), {
+      appendStepSummary: (md) => {
+        summaries.push(md);
+        return Promise.resolve();
+      },
+    });
     expect(summaries).toHaveLength(1);
     expect(summaries[0]).toContain('## wt-audit: 2 policies audited');
     expect(summaries[0]).toBe(await render('markdown', reportWith([club, school])));

@@ -26,7 +26,14 @@ interface Suite {
   testcase: Case[];
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase', processEntities: true, htmlEntities: true, trimValues: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => name === 'testsuite' || name === 'testcase',
+  processEntities: true,
+  htmlEntities: true,
+  trimValues: false,
+});
 
 function parse(xml: string): Suite[] {
   expect(XMLValidator.validate(xml)).toBe(true);
@@ -86,6 +93,7 @@ describe('JUnit reporter', () => {
     expect(failed.failure!.message).toContain(`${clean}\nsecond line`);
     // the input error is a suite of its own with an errored case
     expect(suites[1]!.name).toBe(`bad${clean}.yaml`);
+    // eslint-disable-next-line no-control-regex -- the characters that must not be there
     expect(xml).not.toMatch(/[\u0001\u0008\u000B\u001F\uFFFE]/);
   });
 

@@ -19,7 +19,9 @@ interface SarifResult {
 }
 interface SarifLog {
   runs: Array<{
-    tool: { driver: { rules: Array<{ id: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri: string; help: { text: string } }> } };
+    tool: {
+      driver: { rules: Array<{ id: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri: string; help: { text: string } }> };
+    };
     automationDetails: { id: string };
     results: SarifResult[];
     invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }>;
@@ -44,7 +46,12 @@ describe('SARIF reporter', () => {
   it('validates against the SARIF 2.1.0 schema, with no documents, with documents, and with errors and warnings', async () => {
     await sarifOf([]);
     await sarifOf([club, school]);
-    const log = await sarifOf([club], 'should', [{ path: 'bad.yaml', line: 3, column: 2, message: 'invalid YAML' }], [{ path: 'partners/st-aidans.md', message: 'unknown type' }]);
+    const log = await sarifOf(
+      [club],
+      'should',
+      [{ path: 'bad.yaml', line: 3, column: 2, message: 'invalid YAML' }],
+      [{ path: 'partners/st-aidans.md', message: 'unknown type' }],
+    );
     expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
     expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications).toHaveLength(2);
     // the validator rejects what the schema forbids: a result without a message, a region at line 0
@@ -56,7 +63,9 @@ describe('SARIF reporter', () => {
 
   it('reports findings only (gap, partial, outdated, needs review), one result per finding', async () => {
     const log = await sarifOf([club, school]);
-    const findings = [club, school].flatMap((d) => d.results.filter((r) => ['gap', 'partial', 'outdated', 'needs-review'].includes(r.status)).map((r) => `${d.path} ${r.id}`));
+    const findings = [club, school].flatMap((d) =>
+      d.results.filter((r) => ['gap', 'partial', 'outdated', 'needs-review'].includes(r.status)).map((r) => `${d.path} ${r.id}`),
+    );
     expect(findings.length).toBeGreaterThan(10);
     const results = log.runs[0]!.results;
     expect(results.map((r) => `${decodeURI(r.locations[0]!.physicalLocation.artifactLocation.uri)} ${r.ruleId}`)).toEqual(findings);
@@ -97,7 +106,8 @@ describe('SARIF reporter', () => {
     expect(located.length).toBeGreaterThan(0);
     for (let i = 0; i < a.length; i++) {
       expect(b[i]!.partialFingerprints[FINGERPRINT_KEY]).toBe(a[i]!.partialFingerprints[FINGERPRINT_KEY]);
-      if (a[i]!.locations[0]!.physicalLocation.region.startLine > 1) expect(b[i]!.locations[0]!.physicalLocation.region.startLine).toBe(a[i]!.locations[0]!.physicalLocation.region.startLine + 4);
+      if (a[i]!.locations[0]!.physicalLocation.region.startLine > 1)
+        expect(b[i]!.locations[0]!.physicalLocation.region.startLine).toBe(a[i]!.locations[0]!.physicalLocation.region.startLine + 4);
     }
     expect(new Set(a.map((r) => r.partialFingerprints[FINGERPRINT_KEY])).size).toBe(a.length);
     // another document with the same finding has another fingerprint

@@ -70,8 +70,9 @@ export class GithubReporter extends StreamingReporter {
       return `${command(kind, { file, line, title }, message)}\n`;
     }
     this.leftOut[kind]++;
-    // still in the log, where a reader can find it; one line, whatever the message holds
-    return `${file}:${line}: ${kind}: ${title}: ${message.replace(/[\r\n]+/g, ' ')}\n`;
+    // still in the log, where a reader can find it: one line, whatever the message holds, and never
+    // starting with "::" (a submitted file name must not become a workflow command)
+    return `wt-audit: ${file}:${line}: ${kind}: ${title}: ${message.replace(/[\r\n]+/g, ' ')}\n`;
   }
 
   protected body(doc: DocumentResult): string {

@@ -16,9 +16,13 @@ export function isReported(r: RequirementResult): boolean {
 /** The document's path relative to `root`, with forward slashes: its identity (as baselines key it). */
 export const repoPath = documentIdentity;
 
-/** A relative path as a URI reference: each segment percent-encoded, slashes kept. */
+/** A half of a UTF-16 surrogate pair standing alone: not a character, and not encodable in a URI. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A relative path as a URI reference: each segment percent-encoded (a lone surrogate as U+FFFD), slashes kept. */
 export function pathUri(relPath: string): string {
   return relPath
+    .replace(LONE_SURROGATE, '\uFFFD')
     .split('/')
     .map((s) => encodeURIComponent(s))
     .join('/');

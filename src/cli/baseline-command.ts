@@ -28,7 +28,7 @@ interface Audited {
 /** Audit the paths with the run's settings (no baseline, no reports) and collect the findings. */
 async function auditForBaseline(file: string, paths: string[], flags: AuditFlags, given: Given): Promise<Audited | number> {
   const cwd = process.cwd();
-  const resolved = settingsFor(flags, given, cwd);
+  const resolved = await settingsFor(flags, given, cwd);
   if (typeof resolved === 'number') return resolved;
   const root = findRepoRoot(cwd) ?? cwd;
   const docs: Array<{ identity: string; results: DocumentResult['results'] }> = [];

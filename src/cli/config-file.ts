@@ -6,7 +6,7 @@
  * Relative paths in it (reports, catalogue, waivers file, ignore and waiver scopes) are relative
  * to the folder that holds it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import type { FailOn } from '../audit/exit-code.js';
@@ -19,13 +19,13 @@ import { schemaPath } from '../util/package-paths.js';
 import { newAjv } from '../util/schema-validator.js';
 import { locate, parseYamlWithLines, type ParsedYaml } from '../util/yaml-locate.js';
 import { parseReportOption, type ReportSpec } from './report-plan.js';
-import { findRepoRoot } from './repo-root.js';
 
-export const CONFIG_FILE = '.wt-audit.yaml';
 const CONFIG_SCHEMA = 'config.schema.json';
 
 /** A configuration that cannot be used; the message starts with file:line:column. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 /** A value from the file and the line it is on. */
 export interface FromFile<T> {
@@ -49,25 +49,6 @@ export interface LoadedConfig {
   baseline?: FromFile<string>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
-}
-
-/** The configuration file that applies in `cwd`: there or in a folder above, up to the repository root. */
-export function findConfig(cwd: string): string | undefined {
-  const root = findRepoRoot(cwd);
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (readable(candidate)) return candidate;
-    if (dir === root || dirname(dir) === dir) return undefined;
-  }
-}
-
-/** A file is there (one that cannot be read is still found, and reported when it is loaded). */
-function readable(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
-  } catch {
-    return true;
-  }
 }
 
 let validators: { config: ValidateFunction; waivers: ValidateFunction } | undefined;

@@ -51,7 +51,7 @@ function settingOptions(): Option[] {
     new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
     new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
     new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
-    new Option('-c, --config <file>', `configuration file (default: ${'.wt-audit.yaml'} here or in a folder above, up to the repository root)`),
+    new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
   ];
 }
 

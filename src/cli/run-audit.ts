@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { EXIT_ERROR, type FailOn } from '../audit/exit-code.js';
 import type { Profile } from '../catalogue/types.js';
-import { ConfigError, findConfig, loadConfig, type LoadedConfig } from './config-file.js';
+import type { LoadedConfig } from './config-file.js';
+import { findConfig } from './config-find.js';
 import { displayPath } from './discover.js';
 import { colorLevel } from './options.js';
 import type { Format } from '../report/registry.js';
@@ -41,21 +42,23 @@ export function fail(message: string): number {
 }
 
 /** The configuration file named by --config, or found upward from the working directory. @throws ConfigError */
-function configFor(flags: AuditFlags, cwd: string): { config?: LoadedConfig; shown?: string } {
+async function configFor(flags: AuditFlags, cwd: string): Promise<{ config?: LoadedConfig; shown?: string }> {
   const path = flags.config ?? findConfig(cwd);
   if (path === undefined) return {};
   const shown = displayPath(path, cwd);
+  // the YAML parser and the schema are loaded only when there is a file to read
+  const { loadConfig } = await import('./config-file.js');
   return { config: loadConfig(resolve(cwd, path), shown), shown };
 }
 
 /** Settings, or the exit code of a usage or configuration error (already reported). */
-export function settingsFor(flags: AuditFlags, given: Given, cwd: string): { settings: Settings; shown?: string } | number {
+export async function settingsFor(flags: AuditFlags, given: Given, cwd: string): Promise<{ settings: Settings; shown?: string } | number> {
   try {
-    const { config, shown } = configFor(flags, cwd);
+    const { config, shown } = await configFor(flags, cwd);
     const settings = resolveSettings({ ...flags, ...(flags.report ? { reports: flags.report } : {}), formatGiven: given('format') }, given, config, shown);
     return { settings, ...(shown !== undefined ? { shown } : {}) };
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof ReportPlanError) return fail(e.message);
+    if (e instanceof ReportPlanError || (e instanceof Error && e.name === 'ConfigError')) return fail(e.message);
     throw e;
   }
 }
@@ -77,7 +80,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
 
 export async function runAudit(paths: string[], flags: AuditFlags, given: Given): Promise<number> {
   const cwd = process.cwd();
-  const resolved = settingsFor(flags, given, cwd);
+  const resolved = await settingsFor(flags, given, cwd);
   if (typeof resolved === 'number') return resolved;
   const s = resolved.settings;
   const root = findRepoRoot(cwd) ?? cwd;
@@ -111,7 +114,7 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
 
 /** `wt-audit config`: print the effective settings and where each came from. */
 export async function runConfig(flags: AuditFlags, given: Given): Promise<number> {
-  const resolved = settingsFor(flags, given, process.cwd());
+  const resolved = await settingsFor(flags, given, process.cwd());
   if (typeof resolved === 'number') return resolved;
   await writeStdout(renderSettings(resolved.settings, resolved.shown));
   return 0;

@@ -88,6 +88,9 @@ describe('--report', () => {
     expect(runs[0]).toHaveLength(7);
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
+    // the JSON rendered here for several reporters is the JSON the workers render for a JSON-only run
+    expect(runCli(['policies', '--as-of', AS_OF, '--jobs', '2', '--report', 'json=alone.json'], { cwd: dir }).code).toBe(1);
+    expect(readFileSync(join(dir, 'out-0', 'r.json'), 'utf8')).toBe(readFileSync(join(dir, 'alone.json'), 'utf8'));
   }, 60_000);
 
   it('--format and --output keep working, alone and beside --report', () => {

@@ -6,7 +6,7 @@
  * warns; a waiver that waives nothing is warned about too (run.ts gathers those over all files).
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { scoreOf, type DocumentResult, type InputErrorReport, type RequirementResult, type WaiverNote } from './result.js';
 
 export interface Waiver {
@@ -32,11 +32,14 @@ export interface WaiverSet {
 /** Statuses a waiver can accept: the findings. */
 const WAIVABLE = new Set(['gap', 'partial', 'outdated', 'needs-review']);
 
+const require = createRequire(import.meta.url);
 const matchers = new WeakMap<Waiver, (path: string) => boolean>();
 
 function covers(w: Waiver, docPath: string, cwd: string): boolean {
   let m = matchers.get(w);
   if (!m) {
+    // required only by a run with waivers (most runs have none)
+    const picomatch = require('picomatch') as typeof import('picomatch');
     m = picomatch(w.scope, { dot: true });
     matchers.set(w, m);
   }

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
 import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
@@ -38,9 +38,13 @@ export interface AuditCommand extends AuditRun {
   ignore?: { base: string; patterns: string[] };
 }
 
+const require = createRequire(import.meta.url);
+
 /** Leave out the files an ignore glob matches. */
 function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string[] {
   if (!ignore || ignore.patterns.length === 0) return files;
+  // required only by a run with ignore globs
+  const picomatch = require('picomatch') as typeof import('picomatch');
   const match = picomatch(ignore.patterns, { dot: true });
   return files.filter((f) => !match(relative(ignore.base, resolve(f)).split(sep).join(posix.sep)));
 }

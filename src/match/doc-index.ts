@@ -25,6 +25,8 @@ export interface Hit {
 export interface BodyHeading {
   line: number;
   heading: string;
+  /** headings from the top of the document down to this one */
+  trail: string[];
   words: Set<string>;
 }
 
@@ -150,7 +152,8 @@ export class DocIndex {
       this.headings = [];
       this.doc.blocks.forEach((block, i) => {
         if (block.kind !== 'heading' || block.context !== 'body') return;
-        this.headings!.push({ line: block.line, heading: this.doc.sections[block.section]?.heading ?? block.text, words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
+        const section = this.doc.sections[block.section];
+        this.headings!.push({ line: block.line, heading: section?.heading ?? block.text, trail: section?.trail ?? [block.text], words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
       });
     }
     return this.headings;

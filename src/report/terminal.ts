@@ -63,7 +63,7 @@ type Catalogue = ReadonlyMap<string, RequirementInfo>;
 function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Catalogue, c: ChalkInstance, width: number): string {
   const p = paint(c, r.status);
   const tag = r.strength === 'must' ? c.bold('must') : 'should';
-  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}`;
+  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}${r.known ? ' · known (in the baseline)' : ''}`;
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
     // a Word or PDF place, with the heading it sits under (the whole trail is in the JSON report)
@@ -72,7 +72,10 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   }
   // met with nothing to quote (met by absence): say what was looked for and not found
   if (r.status === 'met' && r.evidence.length === 0 && r.message) out.push(wrap(r.message, width, '        ', '      · '));
-  if (r.status !== 'met') {
+  if (r.status === 'waived') {
+    // the reviewer accepted it: say who and why, not how to fix it
+    out.push(wrap(r.message, width, '        ', '      · '));
+  } else if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
       const where =

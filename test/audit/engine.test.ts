@@ -28,9 +28,9 @@ describe('statuses', () => {
   it('gap is anchored at the heading where the content belongs, else at line 1', () => {
     const withHome = resultFor('# Policy\n\nIntro text here.\n\n## Types of abuse\n\nChildren can be bullied.\n', 'WT26-C3-FGM', 'school');
     expect(withHome.status).toBe('gap');
-    expect(withHome.anchor).toEqual({ kind: 'heading', line: 5, heading: 'Types of abuse' });
+    expect(withHome.anchor).toEqual({ kind: 'heading', line: 5, heading: 'Types of abuse', trail: ['Policy', 'Types of abuse'] });
     const without = resultFor('# Policy\n\nIntro text here.\n', 'WT26-C3-FGM', 'school');
-    expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null });
+    expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null, trail: [] });
   });
 
   it('a gap says what part of a co-occurrence was found, and where', () => {

@@ -32,7 +32,7 @@ describe('the CLI on Word, PDF and HTML files', () => {
     const json = runCli([...files, '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'json']);
     const report = JSON.parse(json.stdout) as { schemaVersion: string; documents: Array<{ format: string; results: Array<{ evidence: Array<Record<string, unknown>> }> }> };
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.schemaVersion).toBe('2.1.0');
+    expect(report.schemaVersion).toBe('2.2.0');
     const evidence = (format: string) => report.documents.find((d) => d.format === format)!.results.flatMap((r) => r.evidence);
     expect(evidence('docx').every((e) => typeof e.paragraph === 'number' && e.where === `¶ ${e.paragraph}` && e.paragraph === e.line)).toBe(true);
     expect(evidence('pdf').every((e) => e.page === 1 && typeof e.pageLine === 'number' && typeof e.section === 'string')).toBe(true);
@@ -64,5 +64,18 @@ describe('the CLI on Word, PDF and HTML files', () => {
     expect(one.stderr).toBe('');
     expect((JSON.parse(one.stdout) as { documents: unknown[] }).documents).toHaveLength(16);
     expect(two.stdout).toBe(one.stdout);
+  }, 30_000);
+});
+
+describe('the other reporters on Word and PDF files', () => {
+  it('name the page or paragraph where a reader finds the finding', () => {
+    const files = ['policy.docx', 'policy.pdf'].map((f) => join(dir, f));
+    const junit = runCli([...files, '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'junit']);
+    expect(junit.stdout).toMatch(/policy\.pdf p\. \d+, line \d+/);
+    expect(junit.stdout).toMatch(/policy\.docx ¶ \d+/);
+    const sarif = runCli([...files, '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'sarif']);
+    expect(sarif.stdout).toMatch(/\(p\. \d+, line \d+\)/);
+    const github = runCli([...files, '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'github'], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(github.stdout).toMatch(/At: ¶ \d+/);
   }, 30_000);
 });

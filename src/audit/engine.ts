@@ -8,6 +8,7 @@ import type { PolicyDocument } from '../document/model.js';
 import { DocIndex } from '../match/doc-index.js';
 import { normaliseWord } from '../match/text.js';
 import type { EvidenceItem, MatchContext } from '../match/outcome.js';
+import { AnchorFinder } from './anchors.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { formatReference } from './reference.js';
 import { applies } from './profile.js';
@@ -58,57 +59,11 @@ function fixedOf(c: CompiledRequirement): Fixed {
   return f;
 }
 
-/** Does a heading hold every word of a phrase, in any order and with other words between? */
-function headingHolds(headingWords: Set<string>, words: string[]): boolean {
-  return words.every((w) => (w.endsWith('*') ? [...headingWords].some((h) => h.startsWith(w.slice(0, -1))) : headingWords.has(w)));
-}
-
-/** A body heading of the document and its words, for anchoring. */
-interface HeadingWords {
-  line: number;
-  heading: string;
-  words: Set<string>;
-}
-
-function bodyHeadings(index: DocIndex): HeadingWords[] {
-  const { doc } = index;
-  const out: HeadingWords[] = [];
-  for (let i = 0; i < doc.blocks.length; i++) {
-    const block = doc.blocks[i]!;
-    if (block.kind !== 'heading' || block.context !== 'body') continue;
-    out.push({ line: block.line, heading: doc.sections[block.section]?.heading ?? block.text, words: new Set(index.texts[i]!.tokens.map((t) => t.w)) });
-  }
-  return out;
-}
-
-/**
- * Where missing content belongs: for a partial or outdated finding, the section that holds its
- * evidence; otherwise the first body heading that names the topic's home; else line 1.
- */
-function anchorFor(phrases: string[][], index: DocIndex, headings: () => HeadingWords[], evidenceLine?: number): Anchor {
-  if (evidenceLine !== undefined) {
-    let home: Anchor | undefined;
-    for (const s of index.doc.sections) {
-      if (s.line > evidenceLine) break;
-      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading };
-    }
-    if (home) return home;
-  }
-  if (phrases.length > 0) {
-    for (const h of headings()) {
-      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading };
-    }
-  }
-  return { kind: 'document-start', line: 1, heading: null };
-}
-
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
   const results: RequirementResult[] = [];
   const counts = emptyCounts();
-  // the body headings' words, worked out once for the document when a first anchor needs them
-  let headings: HeadingWords[] | undefined;
-  const headingsOnce = (): HeadingWords[] => (headings ??= bodyHeadings(index));
+  const anchors = new AnchorFinder(index);
   for (const c of catalogue.requirements) {
     const { info, belongsUnder } = fixedOf(c);
     const req = c.req;
@@ -123,7 +78,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       const ctx: MatchContext = { index, asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
       ({ status, evidence, message } = v);
-      if (status !== 'met') anchor = anchorFor(belongsUnder, index, headingsOnce, status === 'gap' ? undefined : evidence[0]?.line);
+      if (status !== 'met') anchor = anchors.anchorFor(belongsUnder, status === 'gap' ? undefined : evidence[0]?.line);
     }
     // one object shape for every result; JSON.stringify leaves out an undefined anchor
     results.push({

@@ -51,6 +51,7 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
     const resolved = resolveProfile(doc, opts.profile);
     const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+    for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
     return { document, errors: [], warnings };
   } catch (e) {
     if (e instanceof InputError) {

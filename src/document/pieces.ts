@@ -2,14 +2,17 @@
  * Parses Markdown in pieces cut at given lines and joins the trees, with every position moved
  * back to its place in the whole text.
  *
- * Only very long paragraphs are cut (markdown-guard.ts), so for ordinary policies this is one
- * parse of the whole text. A cut ends a paragraph early; that is the price of not spending
- * minutes on a paragraph of a hundred thousand lines.
+ * Very long paragraphs are cut (markdown-guard.ts), and long documents between top-level blocks,
+ * so for ordinary policies this is one parse of the whole text. A cut in a paragraph ends it
+ * early; that is the price of not spending minutes on a paragraph of a hundred thousand lines.
  */
 import type { Nodes, Root } from 'mdast';
 
-/** Link reference definitions copied into every piece, so `[text][ref]` resolves across a cut. */
-const DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S/;
+/**
+ * Link reference and footnote definitions copied into every piece, so `[text][ref]` and `[^1]`
+ * resolve across a cut. (A footnote's first line is enough to define it.)
+ */
+const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S/;
 /** At most this many definition lines are copied (each piece parses them again). */
 const MAX_SHARED_DEFINITIONS = 100;
 
@@ -26,20 +29,20 @@ function shift(root: Nodes, lines: number, offset: number): void {
 }
 
 /**
- * Parse `text` with `parse`, in pieces starting at the 0-based lines in `cuts` (ascending).
- * With no cuts it is exactly `parse(text)`.
+ * Parse `text` with `parse`, in pieces starting at the 0-based lines in `cuts` (ascending);
+ * `parse` is told the line each piece starts at. With no cuts it is exactly `parse(text, 0)`.
  */
-export function parseInPieces(text: string, cuts: readonly number[], parse: (text: string) => Root): Root {
-  if (cuts.length === 0) return parse(text);
+export function parseInPieces(text: string, cuts: readonly number[], parse: (text: string, fromLine: number) => Root): Root {
+  if (cuts.length === 0) return parse(text, 0);
   const lines = text.split('\n');
   const definitions = lines.filter((l) => DEFINITION.test(l)).slice(0, MAX_SHARED_DEFINITIONS);
-  const shared = definitions.length > 0 ? `\n\n${definitions.join('\n')}` : '';
+  const shared = definitions.length > 0 ? `\n\n${definitions.join('\n\n')}` : '';
   const root: Root = { type: 'root', children: [] };
   let from = 0;
   let offset = 0;
   for (const to of [...cuts, lines.length]) {
     const body = lines.slice(from, to).join('\n');
-    const tree = parse(body + shared);
+    const tree = parse(body + shared, from);
     const pieceLines = to - from;
     for (const child of tree.children) {
       // the copied definitions come after the piece's own lines

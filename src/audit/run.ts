@@ -8,6 +8,7 @@
  * memory stays flat in the number of files.
  */
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
@@ -17,6 +18,7 @@ import type { Profile } from '../catalogue/types.js';
 import { documentJson, type JsonReportWriter } from '../report/json.js';
 import type { TerminalReportWriter } from '../report/terminal.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
+import { awaitWithin, FileTimeoutError, runWithin } from './deadline.js';
 import { auditDocument, requirementInfo } from './engine.js';
 import { documentFails, exitCode, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
@@ -27,6 +29,8 @@ export interface RunOptions {
   asOf: string;
   failOn: FailOn;
   maxFileSize?: number;
+  /** a file's audit is stopped after this many milliseconds and becomes an error entry (0 or absent: no limit) */
+  fileTimeoutMs?: number;
 }
 
 export interface FileOutcome {
@@ -43,17 +47,33 @@ export function readAhead(path: string, opts: RunOptions): PendingRead {
   return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
 }
 
+/** A file is given this long to be audited before it becomes an error entry (--file-timeout, in seconds). */
+export const DEFAULT_FILE_TIMEOUT_S = 30;
+
+/** Tests of --file-timeout only: a file of this name never finishes (its thread waits until stopped). */
+export function hangForTests(path: string, variable = 'WT_AUDIT_TEST_HANG'): void {
+  const name = process.env[variable];
+  if (name && basename(path) === name) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
 export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
   try {
-    const file = await read;
+    // one time allowed for the whole file: waiting for its bytes, then reading and judging them
+    const limit = opts.fileTimeoutMs ?? 0;
+    const start = performance.now();
+    const file = await awaitWithin(limit, read);
     if ('failed' in file) throw file.failed;
-    const doc = policyFromBytes(path, file.bytes, file.format);
-    const resolved = resolveProfile(doc, opts.profile);
-    const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
+    const { doc, resolved, document } = runWithin(limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0, () => {
+      hangForTests(path);
+      const doc = policyFromBytes(path, file.bytes, file.format);
+      const resolved = resolveProfile(doc, opts.profile);
+      return { doc, resolved, document: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
+    }, limit);
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
     for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
     return { document, errors: [], warnings };
   } catch (e) {
+    if (e instanceof FileTimeoutError) return { errors: [{ path, message: e.message }], warnings: [] };
     if (e instanceof InputError) {
       return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };
     }
@@ -187,9 +207,15 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, writer?: Re
   const { defaultJobs } = await import('./pool.js');
   const workers = threadsFor(found.files.length, cmd.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = writer?.form ?? 'document';
-  const opts: RunOptions = { asOf: cmd.asOf, failOn: cmd.failOn, ...(cmd.profile ? { profile: cmd.profile } : {}), ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}) };
+  const opts: RunOptions = {
+    asOf: cmd.asOf,
+    failOn: cmd.failOn,
+    fileTimeoutMs: cmd.fileTimeoutMs ?? 1000 * DEFAULT_FILE_TIMEOUT_S,
+    ...(cmd.profile ? { profile: cmd.profile } : {}),
+    ...(cmd.maxFileSize !== undefined ? { maxFileSize: cmd.maxFileSize } : {}),
+  };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
-  const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, run: opts, form, ...(cmd.catalogue ? { catalogueDir: cmd.catalogue } : {}) }) : undefined;
+  const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, fileTimeoutMs: opts.fileTimeoutMs ?? 0, run: opts, form, ...(cmd.catalogue ? { catalogueDir: cmd.catalogue } : {}) }) : undefined;
   try {
     const catalogue = loadCatalogue(cmd.catalogue);
     const report = emptyReport(catalogue, opts);

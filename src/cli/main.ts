@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
 import { guardStdout, writeStdout } from './stdout.js';
-import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
+import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, parseSize, today, type Format } from './options.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Profile } from '../catalogue/types.js';
 
@@ -16,6 +16,7 @@ interface AuditFlags {
   catalogue?: string;
   maxFileSize?: number;
   jobs?: number;
+  fileTimeout?: number;
   output?: string;
 }
 
@@ -58,6 +59,7 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
     ...opts,
     ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
     ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
+    ...(flags.fileTimeout !== undefined ? { fileTimeoutMs: 1000 * flags.fileTimeout } : {}),
     ...(flags.output !== undefined ? { output: flags.output } : {}),
   };
   const out = sink ?? ((chunk: string | Uint8Array) => writeStdout(chunk));
@@ -89,6 +91,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
     .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'))
     .addOption(new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs))
+    .addOption(new Option('--file-timeout <seconds>', 'report a file that takes longer than this as an error and go on (default 30; 0 = no limit)').argParser(parseSeconds))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {

@@ -16,13 +16,23 @@ const DEFINITION = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*\S/;
 /** At most this many definition lines are copied (each piece parses them again). */
 const MAX_SHARED_DEFINITIONS = 100;
 
+/** Move every position in a piece's tree by the lines and characters before the piece, in place. */
 function shift(root: Nodes, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) return;
+  // the tree is the piece's own; a point object shared by two nodes is moved once
+  const moved = new Set<object>();
+  const move = (pt: { line: number; offset?: number | undefined }): void => {
+    if (moved.has(pt)) return;
+    moved.add(pt);
+    pt.line += lines;
+    if (pt.offset !== undefined) pt.offset += offset;
+  };
   const stack: Nodes[] = [root];
   for (let n = stack.pop(); n; n = stack.pop()) {
     const p = n.position;
     if (p) {
-      p.start = { ...p.start, line: p.start.line + lines, ...(p.start.offset !== undefined ? { offset: p.start.offset + offset } : {}) };
-      p.end = { ...p.end, line: p.end.line + lines, ...(p.end.offset !== undefined ? { offset: p.end.offset + offset } : {}) };
+      move(p.start);
+      move(p.end);
     }
     if ('children' in n) for (const c of n.children as Nodes[]) stack.push(c);
   }

@@ -9,7 +9,7 @@
  *
  * Cost per byte is (time − time of a cold run on one typical policy) / (bytes − its bytes): the
  * start-up is taken off. Times are CPU time (user + system, all threads; what a busy machine does
- * not inflate) and wall time. Prints a Markdown table; --write puts it in docs/robustness.md
+ * not inflate) and wall time; peak memory is the process's highest resident set. Prints a Markdown table; --write puts it in docs/robustness.md
  * between the cost markers.
  *
  *   node bench/cost.mjs [--rounds R] [--size BYTES] [--bin path/to/wt-audit.js] [--kill-after S] [--write]
@@ -60,7 +60,10 @@ const oneBytes = statSync(one).size;
 
 /** name → { path, bytes } */
 const cases = [['100 typical policies (one run)', corpus, typicalBytes]];
-for (const [name, c] of [...Object.entries(ISSUE_CASES), ...Object.entries(STRUCTURES).map(([k, s]) => [`${k}, ${(SIZE / 1024 / 1024).toFixed(SIZE >= 1024 * 1024 ? 0 : 2)} MiB`, { ...s, make: () => s.make(SIZE) }])]) {
+for (const [name, c] of [
+  ...Object.entries(ISSUE_CASES),
+  ...Object.entries(STRUCTURES).map(([k, s]) => [`${k}, ${(SIZE / 1024 / 1024).toFixed(SIZE >= 1024 * 1024 ? 0 : 2)} MiB`, { ...s, make: () => s.make(SIZE) }]),
+]) {
   const path = join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.${c.ext}`);
   writeFileSync(path, c.make());
   cases.push([name, path, statSync(path).size]);
@@ -73,26 +76,33 @@ function run(path) {
   // no time limit: the run is measured to its end (or killed), whatever the load on the machine
   const args = ['--import', HOOK, BIN, path, '--format', 'json', '--as-of', AS_OF, '--jobs', '1', ...(hasTimeout ? ['--file-timeout', '0'] : [])];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, WT_BENCH_CPU: cpuFile }, maxBuffer: 256 * 1024 * 1024, timeout: KILL_AFTER_S * 1000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, args, {
+    env: { ...process.env, WT_BENCH_CPU: cpuFile },
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: KILL_AFTER_S * 1000,
+    killSignal: 'SIGKILL',
+  });
   const wall = performance.now() - t0;
-  const cpu = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+  const usage = existsSync(cpuFile) ? JSON.parse(readFileSync(cpuFile, 'utf8')) : { cpuMs: NaN, rssKb: NaN };
+  const cpu = usage.cpuMs;
   let outcome = 'audited';
   if (r.signal) outcome = `killed after ${KILL_AFTER_S} s`;
   else {
     try {
       const report = JSON.parse(r.stdout.toString());
       if (report.errors.length > 0) outcome = `error: ${report.errors[0].message}`;
-      else if (report.warnings.length > 0) outcome = `audited, ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: ${report.warnings[0].message.replace(/:.*/, '')}`;
+      else if (report.warnings.length > 0)
+        outcome = `audited, ${report.warnings.length} warning${report.warnings.length > 1 ? 's' : ''}: ${report.warnings[0].message.replace(/:.*/, '')}`;
     } catch {
       outcome = `exit ${r.status}`;
     }
   }
-  return { wall, cpu, outcome };
+  return { wall, cpu, rss: usage.rssKb / 1024, outcome };
 }
 
 log(`${cases.length} cases, ${ROUNDS} rounds, ${BIN}${hasTimeout ? '' : ' (no --file-timeout: killed instead)'}`);
 const base = { wall: [], cpu: [] };
-const results = cases.map(() => ({ wall: [], cpu: [], outcome: '' }));
+const results = cases.map(() => ({ wall: [], cpu: [], rss: [], outcome: '' }));
 for (let round = 1; round <= ROUNDS; round++) {
   const b = run(one);
   base.wall.push(b.wall);
@@ -101,6 +111,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     const r = run(path);
     results[i].wall.push(r.wall);
     results[i].cpu.push(r.cpu);
+    results[i].rss.push(r.rss);
     results[i].outcome = r.outcome;
     log(`round ${round}: ${name}: ${(r.wall / 1000).toFixed(2)} s wall, ${(r.cpu / 1000).toFixed(2)} s CPU, ${r.outcome}`);
   });
@@ -118,15 +129,18 @@ const rows = cases.map(([name, , bytes], i) => {
   const cpu = median(r.cpu);
   const wall = median(r.wall);
   const times = (x, typical, b0) => (i === 0 ? '1×' : Number.isFinite(x) ? `${(perByte(x, bytes, b0) / typical).toFixed(1)}×` : '–');
-  return `| ${name} | ${size(bytes)} | ${secs(wall)} | ${Number.isFinite(cpu) ? secs(cpu) : '–'} | ${times(cpu, typicalCpu, baseCpu)} | ${times(wall, typicalWall, baseWall)} | ${r.outcome} |`;
+  const rss = Math.max(...r.rss);
+  return `| ${name} | ${size(bytes)} | ${secs(wall)} | ${Number.isFinite(cpu) ? secs(cpu) : '–'} | ${times(cpu, typicalCpu, baseCpu)} | ${times(wall, typicalWall, baseWall)} | ${Number.isFinite(rss) ? `${Math.round(rss)} MB` : '–'} | ${r.outcome} |`;
 });
 const table = [
   `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} by \`npm run bench:cost\` (${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, medians, one cold process per run, \`--jobs 1\`).`,
-  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
+  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}; load average at the end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}.`,
   `A cold run on one typical policy (${size(oneBytes)}), taken off every row below before dividing by size: ${secs(baseWall)} wall, ${secs(baseCpu)} CPU.`,
   '',
-  '| input | size | wall | CPU | per byte vs. typical (CPU) | (wall) | result |',
-  '|---|---:|---:|---:|---:|---:|---|',
+  '| input | size | wall | CPU | per byte vs. typical (CPU) | (wall) | peak RSS | result |',
+  '|---|---:|---:|---:|---:|---:|---:|---|',
   ...rows,
 ].join('\n');
 process.stdout.write(`${table}\n`);

@@ -38,9 +38,13 @@ export const STRUCTURES = {
   'tables of many columns': { ext: 'md', make: (b) => wideTable(1000, Math.max(1, Math.round(b / 2002))) },
   links: {
     ext: 'md',
-    make: (b) => repeat(count(b, 105), () => 'See [the local procedures](https://example.org/procedures) and [the NSPCC](https://www.nspcc.org.uk/) for help.\n\n'),
+    make: (b) =>
+      repeat(count(b, 105), () => 'See [the local procedures](https://example.org/procedures) and [the NSPCC](https://www.nspcc.org.uk/) for help.\n\n'),
   },
-  emphasis: { ext: 'md', make: (b) => repeat(count(b, 95), () => 'Staff **must** report *every* concern to the _designated lead_ on the ~~next~~ same day.\n\n') },
+  emphasis: {
+    ext: 'md',
+    make: (b) => repeat(count(b, 95), () => 'Staff **must** report *every* concern to the _designated lead_ on the ~~next~~ same day.\n\n'),
+  },
   'front matter': {
     ext: 'md',
     make: (b) =>
@@ -48,7 +52,8 @@ export const STRUCTURES = {
   },
   'YAML policies': {
     ext: 'yaml',
-    make: (b) => `policy:\n  organisation: Northgate Youth Club\n  type: vcse\nsections:\n${repeat(count(b, 118), (i) => `  - heading: Reporting concerns ${i}\n    text: ${SENTENCE}\n`)}`,
+    make: (b) =>
+      `policy:\n  organisation: Northgate Youth Club\n  type: vcse\nsections:\n${repeat(count(b, 118), (i) => `  - heading: Reporting concerns ${i}\n    text: ${SENTENCE}\n`)}`,
   },
 };
 

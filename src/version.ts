@@ -1,7 +1,7 @@
 /** The tool's own name and version, read from package.json once. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from './catalogue/paths.js';
+import { packageRoot } from './util/package-paths.js';
 
 let cached: string | undefined;
 

@@ -19,7 +19,7 @@ describe('catalogue loads cleanly', () => {
 
 for (const c of cat.requirements) {
   const req = c.req;
-  const profile: Profile = req.example_profile ?? (req.applies_to.find((p) => p !== 'all') as Profile | undefined) ?? 'vcse';
+  const profile: Profile = req.example_profile ?? req.applies_to.find((p): p is Profile => p !== 'all') ?? 'vcse';
   describe(`${req.id} examples (as ${profile})`, () => {
     it('has enough examples', () => {
       expect(req.examples.met.length).toBeGreaterThanOrEqual(2);

@@ -26,6 +26,18 @@ describe('catalogue load errors', () => {
     expect(cat.requirements.map((r) => r.req.id)).toEqual(['WT26-C3-FGM']);
     expect(cat.errors[0]!.message).toContain('cannot read requirement file');
   });
+  it('except on a check type that does not read it is refused at its line', () => {
+    const good = readFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), 'utf8').replace(/\bWT26-C3-FGM\b/g, 'WT26-C3-FGM-COPY');
+    const lines = good.split('\n');
+    const at = lines.findIndex((l) => /^\s+- (heading|mentions|near):/.test(l));
+    expect(at).toBeGreaterThan(0);
+    const indent = /^(\s+)- /.exec(lines[at]!)![1]!;
+    lines.splice(at, 1, `${indent}- date: { role: next-review }`, `${indent}  except: [in extremis]`);
+    const cat = loadCatalogue(catalogueWith((d) => writeFileSync(join(d, 'except.yaml'), lines.join('\n'))), { useCache: false });
+    expect(cat.requirements.map((r) => r.req.id)).toEqual(['WT26-C3-FGM']);
+    expect(cat.errors).toHaveLength(1);
+    expect(cat.errors[0]).toMatchObject({ line: at + 1, message: expect.stringMatching(/: except works only on a mentions or near check$/) as string });
+  });
   it('an unknown field is reported at the line where it is written, the file still an error of its own', () => {
     const good = readFileSync(join(ROOT, 'checks/wt2026/c3-fgm.yaml'), 'utf8');
     const lines = good.replace(/\bWT26-C3-FGM\b/g, 'WT26-C3-FGM-COPY').split('\n');

@@ -5,18 +5,11 @@
  * Here the headings are indexed by word once per document (when a first anchor needs them) and
  * each phrase's answer is kept; the section holding a line is a binary search.
  */
-import type { DocIndex } from '../match/doc-index.js';
+import type { BodyHeading, DocIndex } from '../match/doc-index.js';
 import type { Anchor } from './result.js';
 
-/** A body heading of the document and its words. */
-interface HeadingWords {
-  line: number;
-  heading: string;
-  words: Set<string>;
-}
-
 /** Does a heading hold this word (`safeguard*` = any word starting so)? */
-function holdsWord(h: HeadingWords, w: string): boolean {
+function holdsWord(h: BodyHeading, w: string): boolean {
   if (!w.endsWith('*')) return h.words.has(w);
   const stem = w.slice(0, -1);
   for (const x of h.words) if (x.startsWith(stem)) return true;
@@ -24,8 +17,8 @@ function holdsWord(h: HeadingWords, w: string): boolean {
 }
 
 export class AnchorFinder {
-  private headingList: HeadingWords[] | undefined;
-  /** exact word → indices of the headings holding it, ascending */
+  private indexed = false;
+  /** exact word → indices of the body headings holding it, ascending */
   private readonly postings = new Map<string, number[]>();
   /** a phrase's words joined by spaces → the first heading holding them all (-1: none) */
   private readonly firstHolding = new Map<string, number>();
@@ -33,22 +26,20 @@ export class AnchorFinder {
 
   constructor(private readonly index: DocIndex) {}
 
-  private headings(): HeadingWords[] {
-    if (this.headingList) return this.headingList;
-    const { doc } = this.index;
-    const out: HeadingWords[] = [];
-    for (let i = 0; i < doc.blocks.length; i++) {
-      const block = doc.blocks[i]!;
-      if (block.kind !== 'heading' || block.context !== 'body') continue;
-      const h = { line: block.line, heading: doc.sections[block.section]?.heading ?? block.text, words: new Set(this.index.texts[i]!.tokens.map((t) => t.w)) };
-      for (const w of h.words) {
-        let list = this.postings.get(w);
-        if (!list) this.postings.set(w, (list = []));
-        list.push(out.length);
-      }
-      out.push(h);
+  /** The document's body headings (DocIndex), indexed by word on first use. */
+  private headings(): BodyHeading[] {
+    const headings = this.index.bodyHeadings();
+    if (!this.indexed) {
+      this.indexed = true;
+      headings.forEach((h, at) => {
+        for (const w of h.words) {
+          let list = this.postings.get(w);
+          if (!list) this.postings.set(w, (list = []));
+          list.push(at);
+        }
+      });
     }
-    return (this.headingList = out);
+    return headings;
   }
 
   /** The first body heading holding every word of the phrase, in any order, or -1. */

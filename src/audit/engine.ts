@@ -2,17 +2,15 @@
  * The audit: (compiled catalogue, document, profile, as-of date) → DocumentResult. Pure: it reads
  * nothing and prints nothing.
  */
-import type { CompiledCatalogue, CompiledRequirement } from '../catalogue/compiled.js';
+import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { PolicyDocument } from '../document/model.js';
 import { DocIndex } from '../match/doc-index.js';
-import { normaliseWord } from '../match/text.js';
 import type { EvidenceItem, MatchContext } from '../match/outcome.js';
 import { AnchorFinder } from './anchors.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
-import { formatReference } from './reference.js';
 import { applies } from './profile.js';
-import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementInfo, type RequirementResult, type Status } from './result.js';
+import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementResult, type Status } from './result.js';
 
 export interface AuditOptions {
   profile: Profile;
@@ -20,44 +18,6 @@ export interface AuditOptions {
   asOf: string;
 }
 
-export function chapterOf(id: string): string {
-  return id.split('-')[1] ?? 'GEN';
-}
-
-/** The catalogue's side of a requirement's result, and its belongs_under headings as words. */
-interface Fixed {
-  info: RequirementInfo;
-  belongsUnder: string[][];
-}
-
-/** Worked out once per compiled requirement, not once per document. */
-const fixedParts = new WeakMap<CompiledRequirement, Fixed>();
-
-export function requirementInfo(c: CompiledRequirement): RequirementInfo {
-  return fixedOf(c).info;
-}
-
-function fixedOf(c: CompiledRequirement): Fixed {
-  let f = fixedParts.get(c);
-  if (f) return f;
-  const req = c.req;
-  const info: RequirementInfo = {
-    id: req.id,
-    title: req.title,
-    chapter: chapterOf(req.id),
-    strength: req.strength,
-    severity: req.strength === 'must' ? 'error' : 'warning',
-    change: req.change,
-    reference: formatReference(req.reference),
-    referenceDetail: req.reference,
-    remediation: req.remediation,
-    ...(req.model_wording ? { modelWording: req.model_wording } : {}),
-  };
-  const belongsUnder = (req.belongs_under ?? []).map((p) => p.toLowerCase().split(/[\s-]+/).map(normaliseWord).filter((w) => w !== ''));
-  f = { info, belongsUnder };
-  fixedParts.set(c, f);
-  return f;
-}
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
@@ -65,7 +25,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
   const counts = emptyCounts();
   const anchors = new AnchorFinder(index);
   for (const c of catalogue.requirements) {
-    const { info, belongsUnder } = fixedOf(c);
+    const { info, belongsUnder } = c;
     const req = c.req;
     let status: Status;
     let evidence: EvidenceItem[] = [];

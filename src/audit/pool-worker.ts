@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { WorkerConfig, WorkerMessage, WorkerTask } from './pool.js';
-import { auditFileResult, hangForTests, readAhead, type PendingRead } from './run.js';
+import { auditFileResult, hangForTests, readAhead, type PendingRead } from './audit-file.js';
 
 const port = parentPort;
 if (!port) throw new Error('pool-worker.js runs as a worker thread of the audit pool');

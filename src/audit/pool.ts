@@ -14,15 +14,11 @@
  * go to the others and the worker is replaced. When workers keep dying, or report a different
  * catalogue, the rest is audited in this thread.
  */
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
+import { byPath } from '../util/order.js';
+import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
 import { FileTimeoutError } from './deadline.js';
-import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './run.js';
-
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
-}
 
 /** What a worker is started with (workerData). */
 export interface WorkerConfig {
@@ -77,10 +73,6 @@ export function workerBackstopMs(ms: number): number {
 /** The result of a file that ran past the time limit. */
 function timedOutResult(path: string, ms: number): FileResult {
   return { path, errors: [{ path, message: new FileTimeoutError(ms).message }], warnings: [], fails: false };
-}
-
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export class AuditPool {

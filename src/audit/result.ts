@@ -1,6 +1,9 @@
 /** The result model every reporter reads. Reporters never re-evaluate; they only format this. */
-import type { Change, Profile, Reference, Severity, Strength } from '../catalogue/types.js';
+import type { RequirementInfo } from '../catalogue/compiled.js';
+import type { Profile } from '../catalogue/types.js';
 import type { EvidenceItem } from '../match/outcome.js';
+
+export type { RequirementInfo };
 
 export type Status = 'met' | 'partial' | 'gap' | 'outdated' | 'not-applicable' | 'waived' | 'needs-review';
 
@@ -14,23 +17,6 @@ export interface Anchor {
   kind: 'heading' | 'document-start';
   line: number;
   heading: string | null;
-}
-
-/** What the catalogue says of a requirement: the same in every document, so in the report once. */
-export interface RequirementInfo {
-  id: string;
-  title: string;
-  /** grouping key: "GEN", "C1" … "C6" */
-  chapter: string;
-  strength: Strength;
-  severity: Severity;
-  change: Change;
-  /** one-line citation, e.g. "Working Together to Safeguard Children 2026, chapter 4 (chapter-level pinpoint)" */
-  reference: string;
-  referenceDetail: Reference;
-  /** what to write when it is missing or weak */
-  remediation: string;
-  modelWording?: string;
 }
 
 /**

@@ -1,6 +1,8 @@
 /** Turns validated requirement data into compiled checks over one shared PhraseSet. */
 import { PhraseSet } from '../match/phrases.js';
-import type { CompiledCheck, CompiledRequirement } from './compiled.js';
+import { normaliseWord } from '../match/text.js';
+import type { CompiledCheck, CompiledRequirement, RequirementInfo } from './compiled.js';
+import { formatReference } from './reference.js';
 import type { CheckSpec, Requirement } from './types.js';
 
 function describe(spec: CheckSpec): string {
@@ -46,6 +48,26 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet): CompiledCheck
   return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement })) };
 }
 
+/** The chapter a requirement id names: "WT26-C4-…" → "C4", "WT26-GEN-…" → "GEN". */
+export function chapterOf(id: string): string {
+  return id.split('-')[1] ?? 'GEN';
+}
+
+function infoOf(req: Requirement): RequirementInfo {
+  return {
+    id: req.id,
+    title: req.title,
+    chapter: chapterOf(req.id),
+    strength: req.strength,
+    severity: req.strength === 'must' ? 'error' : 'warning',
+    change: req.change,
+    reference: formatReference(req.reference),
+    referenceDetail: req.reference,
+    remediation: req.remediation,
+    ...(req.model_wording ? { modelWording: req.model_wording } : {}),
+  };
+}
+
 export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet): CompiledRequirement {
   const ev = req.evidence;
   return {
@@ -54,5 +76,7 @@ export function compileRequirement(req: Requirement, file: string, phrases: Phra
     topic: ev.topic.map((c) => compileCheck(c, phrases)),
     specifics: (ev.specifics ?? []).map((c) => compileCheck(c, phrases)),
     outdated: (ev.outdated ?? []).map((c) => compileCheck(c, phrases)),
+    info: infoOf(req),
+    belongsUnder: (req.belongs_under ?? []).map((p) => p.toLowerCase().split(/[\s-]+/).map(normaliseWord).filter((w) => w !== '')),
   };
 }

@@ -3,7 +3,7 @@
  * (compiled once per run), and each check reduced to phrase ids.
  */
 import type { PhraseSet } from '../match/phrases.js';
-import type { DateRole, FieldKind, Profile, Requirement, Scope, TimeUnit } from './types.js';
+import type { Change, DateRole, FieldKind, Profile, Reference, Requirement, Scope, Severity, Strength, TimeUnit } from './types.js';
 
 interface CheckBase {
   label: string;
@@ -21,6 +21,23 @@ export type CompiledCheck = CheckBase &
     | { type: 'edition'; names: number[]; current?: number; staleAfterYears?: number }
   );
 
+/** What the catalogue says of a requirement: the same in every document, so in the report once. */
+export interface RequirementInfo {
+  id: string;
+  title: string;
+  /** grouping key: "GEN", "C1" … "C6" */
+  chapter: string;
+  strength: Strength;
+  severity: Severity;
+  change: Change;
+  /** one-line citation, e.g. "Working Together to Safeguard Children 2026, chapter 4 (chapter-level pinpoint)" */
+  reference: string;
+  referenceDetail: Reference;
+  /** what to write when it is missing or weak */
+  remediation: string;
+  modelWording?: string;
+}
+
 export interface CompiledRequirement {
   req: Requirement;
   /** source file, relative to the catalogue root */
@@ -28,6 +45,10 @@ export interface CompiledRequirement {
   topic: CompiledCheck[];
   specifics: CompiledCheck[];
   outdated: CompiledCheck[];
+  /** what reports say of it, the same in every document */
+  info: RequirementInfo;
+  /** its belongs_under headings as normalised words (`word*` kept as a stem), for anchoring a gap */
+  belongsUnder: string[][];
 }
 
 export interface CatalogueError {

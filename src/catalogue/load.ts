@@ -24,9 +24,11 @@ import { locate, parseYamlWithLines, type ParsedYaml } from '../util/yaml-locate
 import { toolVersion } from '../version.js';
 import { compileRequirement } from './compile.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement } from './compiled.js';
-import { defaultCatalogueDir, packageRoot, schemaPath } from './paths.js';
+import { packageRoot, schemaPath } from '../util/package-paths.js';
+import { sha256 } from '../util/schema-validator.js';
+import { defaultCatalogueDir } from './paths.js';
 import type { Requirement } from './types.js';
-import { REQUIREMENT_SCHEMA, requirementValidator, sha256 } from './validate.js';
+import { REQUIREMENT_SCHEMA, requirementValidator } from './validate.js';
 
 export interface RequirementCache {
   format: 2;
@@ -114,10 +116,19 @@ export function readRequirementText(path: string, text: string): FileReading {
     const pos = locate(parsed, e.instancePath, unknown);
     const key = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).replace(/\//g, '.');
     const extra = unknown !== undefined ? ` '${unknown}'` : '';
-    return { error: { path, line: pos.line, column: pos.column, message: `${key}: ${e.message}${extra}` } };
+    const rule = Object.entries(RULE_MESSAGES).find(([at]) => e.schemaPath.includes(at))?.[1];
+    return { error: { path, line: pos.line, column: pos.column, message: `${key}: ${rule ?? `${e.message}${extra}`}` } };
   }
   return { data, parsed };
 }
+
+/**
+ * Rules of the schema whose own ajv message would mislead (an `except` on a heading check fails as
+ * "must have required property 'mentions'"): the message to give instead, by where the rule sits.
+ */
+const RULE_MESSAGES: Record<string, string> = {
+  '/dependencies/except/': 'except works only on a mentions or near check',
+};
 
 export interface LoadOptions {
   /** use the build's caches (default: yes, when running the build) */

@@ -1,16 +1,7 @@
-/** Where the bundled catalogue and schemas live, relative to the installed package. */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Package root: this file is at <root>/dist/catalogue/paths.js (or <root>/src/catalogue/paths.ts in tests). */
-export function packageRoot(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
+/** Where the bundled catalogue lives, relative to the installed package. */
+import { join } from 'node:path';
+import { packageRoot } from '../util/package-paths.js';
 
 export function defaultCatalogueDir(): string {
   return join(packageRoot(), 'checks', 'wt2026');
-}
-
-export function schemaPath(name: string): string {
-  return join(packageRoot(), 'checks', 'schema', name);
 }

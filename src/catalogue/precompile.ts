@@ -18,9 +18,12 @@ import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { serialize } from 'node:v8';
 import { cacheStamp, catalogueSnapshotPath, loadCatalogue, readRequirementText, requirementCachePath, type CatalogueSnapshot, type RequirementCache } from './load.js';
-import { defaultCatalogueDir, schemaPath } from './paths.js';
+import { POLICY_AJV_OPTIONS, POLICY_SCHEMA } from '../document/yaml-policy.js';
+import { schemaPath } from '../util/package-paths.js';
+import { newAjv, precompiledValidatorPath, sha256, validatorStamp } from '../util/schema-validator.js';
+import { defaultCatalogueDir } from './paths.js';
 import type { Options as AjvOptions } from 'ajv';
-import { AJV_OPTIONS, newAjv, POLICY_AJV_OPTIONS, POLICY_SCHEMA, precompiledValidatorPath, REQUIREMENT_SCHEMA, sha256, validatorStamp } from './validate.js';
+import { AJV_OPTIONS, REQUIREMENT_SCHEMA } from './validate.js';
 
 const require = createRequire(import.meta.url);
 

@@ -2,6 +2,13 @@
  * A requirement as written in checks/<edition>/*.yaml (validated by
  * checks/schema/requirement.schema.json). Behaviour lives in src/match; this is declarative data.
  */
+import type { DateRole } from '../match/date.js';
+import type { FieldKind } from '../match/field.js';
+import type { Scope } from '../match/near.js';
+import type { TimeUnit } from '../match/timescale.js';
+
+// the matchers own the words their options are made of; the catalogue's data uses them
+export type { DateRole, FieldKind, Scope, TimeUnit };
 
 export const PROFILES = [
   'school',
@@ -19,7 +26,6 @@ export type Profile = (typeof PROFILES)[number];
 export type Strength = 'must' | 'should';
 export type Severity = 'error' | 'warning';
 export type Change = 'new-2026' | 'strengthened-2026' | 'new-2023' | 'strengthened-2023' | 'unchanged';
-export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 export interface Reference {
   instrument: string;
@@ -50,8 +56,6 @@ export interface NearSpec {
   within: Scope;
 }
 
-export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
-
 export interface TimescaleSpec {
   /** What the number is about; must be in the same sentence as the number. */
   concept: Phrase[];
@@ -69,15 +73,11 @@ export interface HeadingSpec {
   min_words?: number;
 }
 
-export type FieldKind = 'text' | 'email' | 'phone' | 'date' | 'contact' | 'person';
-
 export interface FieldSpec {
   /** Path into PolicyMeta: "organisation", "approved", "leads[].name", "leads[].contact". */
   path: string;
   kind?: FieldKind;
 }
-
-export type DateRole = 'last-review' | 'next-review';
 
 export interface DateSpec {
   role: DateRole;

@@ -1,68 +1,15 @@
-/**
- * ajv validators for the bundled JSON Schemas, built at most once per process and only when a
- * caller asks for one (with the catalogue cache of load.ts, an ordinary run asks for none).
- *
- * `npm run build` precompiles the requirement and policy schemas to standalone code
- * (dist/catalogue/<schema>.validate.cjs, see precompile.ts), stamped with the sha256 of the schema
- * and the ajv options it was made from: loading that is a plain require, with no schema compilation. When the schema
- * on disk no longer matches the stamp (edited since the build), or there is no precompiled file
- * (tests running from source), the schema is compiled with ajv instead, which gives the same
- * validator.
- */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Ajv as AjvClass, Options as AjvOptions, ValidateFunction } from 'ajv';
-import { packageRoot, schemaPath } from './paths.js';
-
-const require = createRequire(import.meta.url);
-
-/** ajv options for the requirement schema (the policy schema has its own, POLICY_AJV_OPTIONS below). */
-export const AJV_OPTIONS: AjvOptions = { allErrors: false, strict: false };
-
-const cache = new Map<string, ValidateFunction>();
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** What a precompiled validator is stamped with: the schema's text and the options it was compiled with. */
-export function validatorStamp(schemaText: string, options: AjvOptions): string {
-  return sha256(`${JSON.stringify(options)}\0${schemaText}`);
-}
-
-/** Where the build puts the precompiled validator for a schema file. */
-export function precompiledValidatorPath(schemaFile: string): string {
-  return join(packageRoot(), 'dist', 'catalogue', schemaFile.replace(/\.schema\.json$|\.json$/, '') + '.validate.cjs');
-}
-
-/** A new ajv instance (ajv is required lazily: most runs never load it). */
-export function newAjv(options: AjvOptions): AjvClass {
-  const { Ajv } = require('ajv') as typeof import('ajv');
-  return new Ajv(options);
-}
-
-/** The validator for one of the bundled schemas (checks/schema/), with these ajv options. */
-export function validatorFor(schemaFile: string, options: AjvOptions = AJV_OPTIONS): ValidateFunction {
-  const key = `${schemaFile}\0${JSON.stringify(options)}`;
-  let v = cache.get(key);
-  if (!v) {
-    const text = readFileSync(schemaPath(schemaFile), 'utf8');
-    const pre = precompiledValidatorPath(schemaFile);
-    if (existsSync(pre)) {
-      const mod = require(pre) as ValidateFunction & { stamp?: string };
-      if (mod.stamp === validatorStamp(text, options)) v = mod;
-    }
-    v ??= newAjv(options).compile(JSON.parse(text) as object);
-    cache.set(key, v);
-  }
-  return v;
-}
+/** The requirement schema's validator (checks/schema/requirement.schema.json). */
+import type { Options as AjvOptions, ValidateFunction } from 'ajv';
+import { validatorFor } from '../util/schema-validator.js';
 
 export const REQUIREMENT_SCHEMA = 'requirement.schema.json';
-export const POLICY_SCHEMA = 'policy.schema.json';
-/** ajv options for the YAML policy schema: every error, so a policy author sees them all. */
-export const POLICY_AJV_OPTIONS: AjvOptions = { allErrors: true, allowUnionTypes: true };
+/** ajv options for the requirement schema: the first error is enough to refuse a file. */
+export const AJV_OPTIONS: AjvOptions = { allErrors: false, strict: false };
 
-export const requirementValidator = () => validatorFor(REQUIREMENT_SCHEMA);
+let requirementValidate: ValidateFunction | undefined;
+
+/** Looked up once per process: every requirement file of a catalogue is checked by the same one. */
+export function requirementValidator(): ValidateFunction {
+  requirementValidate ??= validatorFor(REQUIREMENT_SCHEMA, AJV_OPTIONS);
+  return requirementValidate;
+}

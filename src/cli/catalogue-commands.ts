@@ -5,7 +5,7 @@ import type { CompiledRequirement } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import { EXIT_ERROR, EXIT_OK } from '../audit/exit-code.js';
 import { applies } from '../audit/profile.js';
-import { formatReference } from '../audit/reference.js';
+import { formatReference } from '../catalogue/reference.js';
 import { wrap } from '../report/wrap.js';
 import type { Format } from './options.js';
 

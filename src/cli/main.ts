@@ -43,7 +43,7 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
   if (flags.output !== undefined && !sink) {
     // --output: the report is written beside its target and renamed into place only when complete
     const { AtomicWriteError, writeAtomically } = await import('../util/atomic-write.js');
-    const { OutputIsInputError } = await import('../audit/run.js');
+    const { OutputIsInputError } = await import('./audit-command.js');
     try {
       return await writeAtomically(flags.output, (write) => runAudit(paths, flags, write));
     } catch (e) {
@@ -53,7 +53,7 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
     }
   }
   // the audit modules (parsers, catalogue, workers) load only for this command
-  const { auditPaths } = await import('../audit/run.js');
+  const { auditPaths } = await import('./audit-command.js');
   const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
   const cmd = {
     ...opts,

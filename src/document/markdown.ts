@@ -31,7 +31,7 @@ export function collapseSpace(s: string): string {
   return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let n = 0;
@@ -47,10 +47,10 @@ function nonSpaceLength(s: string): number {
 }
 
 /** Bare web addresses in plain text ("https://…", "www.…", "nspcc.org.uk/…"), but not the domain of an e-mail. */
-const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()]+|(?<![@\w.\-])(?:[a-z0-9\-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/[^\s<>()]*)?/gi;
+const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>()]+|(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/[^\s<>()]*)?/gi;
 
 /** Looks like a web address on its own (so its characters are counted once, as a bare URL). */
-export const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9\-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/\S*)?$/i;
+export const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$|^(?:[a-z0-9-]+\.)+(?:uk|com|org|net|gov|info|io)(?:\/\S*)?$/i;
 
 function bareUrlChars(text: string): number {
   let n = 0;
@@ -906,7 +906,7 @@ export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 
   // tables too wide for it as plain text
   const plan = checkMarkdown(path, front.body);
   const normalised = normaliseMarkdown(front.body);
-  const root = parseInPieces(normalised.text, plan.cuts, (piece, from) => (plan.plainTables.has(from) ? plainTableTree(piece) : (processor.parse(piece) as Root)));
+  const root = parseInPieces(normalised.text, plan.cuts, (piece, from) => (plan.plainTables.has(from) ? plainTableTree(piece) : processor.parse(piece)));
 
   const builder = new DocumentBuilder();
   const sourceLines = source.split('\n');

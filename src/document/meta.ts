@@ -91,6 +91,25 @@ const MONTH_DAY_YEAR = /^([a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const MONTH_YEAR = /^([a-z]+\.?),?\s+(\d{4})$/i;
 
 /**
+ * A YAML value as text: strings as they are, numbers and booleans as written, nothing for null;
+ * a map or list where text belongs is shown as written, not as "[object Object]".
+ */
+export function valueText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return value.toString();
+    case 'object':
+      return value === null ? '' : JSON.stringify(value);
+    default:
+      return '';
+  }
+}
+
+/**
  * A date as YYYY-MM-DD, or the trimmed raw text when it cannot be read as one (the `date`
  * check then reports it as malformed rather than silently ignoring it).
  * Numeric dates are read day first ("01/09/2026" is 1 September), as UK policies write them.
@@ -98,7 +117,7 @@ const MONTH_YEAR = /^([a-z]+\.?),?\s+(\d{4})$/i;
 export function normaliseDate(value: unknown): string | undefined {
   if (value instanceof Date) return isoFromDate(value);
   if (value === null || value === undefined) return undefined;
-  const raw = String(value).trim();
+  const raw = valueText(value).trim();
   if (raw === '') return undefined;
   let m = ISO_DATE.exec(raw);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3])) ?? raw;
@@ -140,7 +159,7 @@ function lineOf(node: unknown, place: YamlPlace): number | undefined {
 }
 
 function pairsOf(map: unknown): Pair[] {
-  return isMap(map) ? (map.items as Pair[]) : [];
+  return isMap(map) ? (map.items) : [];
 }
 
 /** A lead written as a mapping ({role, name, phone, email}) or as a bare name. */
@@ -263,7 +282,7 @@ export function metaFromYamlMap(map: Node | null | undefined, place: YamlPlace):
     const k = normKey(isScalar(pair.key) ? pair.key.value : pair.key);
     const line = lineOf(pair.key, place);
     if (LEAD_KEYS[k]) {
-      const lead = leadFrom(pair.value, LEAD_KEYS[k]!, line);
+      const lead = leadFrom(pair.value, LEAD_KEYS[k], line);
       if (!lead) continue;
       const existing = single.get(k);
       if (existing) Object.assign(existing, { ...lead, line: existing.line ?? lead.line });

@@ -3,7 +3,7 @@
  * text. Used for tables too wide, or too many, to give the parser (markdown-guard.ts), which
  * spends tens of microseconds on every cell however short; this reads them in one pass.
  */
-import type { Root, RowContent, Table, TableCell, TableRow } from 'mdast';
+import type { Root, Table, TableCell, TableRow } from 'mdast';
 
 /** The cells of a row, unescaped and trimmed, without the empty ones outside its outer pipes. */
 export function splitRow(line: string): Array<{ text: string; start: number; end: number }> {
@@ -51,7 +51,7 @@ export function plainTableTree(text: string): Root {
         position: { start: at(c.start), end: at(c.end) },
       }));
       const indent = line.length - line.trimStart().length;
-      rows.push({ type: 'tableRow', children: cells as RowContent[], position: { start: at(indent), end: at(line.length) } });
+      rows.push({ type: 'tableRow', children: cells, position: { start: at(indent), end: at(line.length) } });
     }
     offset += line.length + 1;
   }

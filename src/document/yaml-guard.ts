@@ -3,7 +3,8 @@
  * as a document error) somewhere past a thousand levels; what it does parse is then converted,
  * validated and walked by recursive code, so we refuse deep nesting first, with a clear message.
  */
-import { isMap, isPair, isSeq, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isSeq, type LineCounter } from 'yaml';
+import { nodeStart } from '../util/yaml-locate.js';
 import { InputError } from './model.js';
 
 /** Mappings and lists nested deeper than this are refused (a policy needs a handful). */
@@ -20,8 +21,8 @@ export function checkYamlNesting(path: string, root: unknown, lines: LineCounter
     const { node, depth } = top;
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth >= MAX_YAML_NESTING) {
-      const at = (node as Node).range ? lines.linePos((node as Node).range![0]) : { line: 1, col: 1 };
-      throw new InputError(`nested too deeply: more than ${MAX_YAML_NESTING} levels of mappings or lists`, path, at.line + lineOffset, at.col);
+      const at = nodeStart(node, lines) ?? { line: 1, column: 1 };
+      throw new InputError(`nested too deeply: more than ${MAX_YAML_NESTING} levels of mappings or lists`, path, at.line + lineOffset, at.column);
     }
     for (const item of node.items as unknown[]) {
       if (isPair(item)) {

@@ -7,18 +7,22 @@
  * The file is validated against checks/schema/policy.schema.json; every error names the file
  * line and column of the offending node, because the people fixing these files are not developers.
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
-import { POLICY_AJV_OPTIONS, POLICY_SCHEMA, validatorFor } from '../catalogue/validate.js';
+import { validatorFor } from '../util/schema-validator.js';
 import { yamlErrorText } from './frontmatter.js';
 import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
-import { metaFromYamlMap } from './meta.js';
+import { metaFromYamlMap, valueText } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
-import { locateIn, pointerSegments } from '../util/yaml-locate.js';
+import { locateIn, nodeStart, pointerSegments, type LineColumn } from '../util/yaml-locate.js';
 import { checkYamlNesting } from './yaml-guard.js';
 
 /** Aliases beyond this many make toJS throw: a "billion laughs" file is refused, not expanded. */
 const MAX_ALIASES = 100;
+
+export const POLICY_SCHEMA = 'policy.schema.json';
+/** ajv options for the YAML policy schema: every error, so a policy author sees them all. */
+export const POLICY_AJV_OPTIONS: AjvOptions = { allErrors: true, allowUnionTypes: true };
 
 /** The policy schema's validator: precompiled at build time, else compiled on first use; kept for the life of the process. */
 function policyValidator(): ValidateFunction {
@@ -105,7 +109,7 @@ function scalarLines(node: Scalar, source: string, lines: LineCounter): TextLine
   const [start, end] = node.range ?? [0, 0];
   const first = lines.linePos(start);
   const raw = source.slice(start, end).split('\n');
-  const value = typeof node.value === 'string' ? node.value : String(node.value ?? '');
+  const value = valueText(node.value);
 
   if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
     // raw[0] is the header (| or >-); content starts on the next line
@@ -217,7 +221,7 @@ function walkSections(seq: Node | undefined, depth: number, doc: Document, sourc
   for (const item of seq.items) {
     if (!isMap(item)) continue;
     const headingNode = resolveScalar(item.get('heading', true), doc);
-    const heading = collapseSpace(String(headingNode?.value ?? ''));
+    const heading = collapseSpace(valueText(headingNode?.value));
     if (headingNode && heading !== '') {
       const [s, e] = headingNode.range ?? [0, 0];
       const start = lines.linePos(s);
@@ -227,20 +231,20 @@ function walkSections(seq: Node | undefined, depth: number, doc: Document, sourc
     }
     const textNode = resolveScalar(item.get('text', true), doc);
     if (textNode && typeof textNode.value === 'string') addTextBlocks(builder, scalarLines(textNode, source, lines));
-    walkSections(item.get('sections', true) as Node | undefined, depth + 1, doc, source, lines, builder);
+    walkSections(item.get('sections', true), depth + 1, doc, source, lines, builder);
   }
 }
 
 /** Where the first alias (`*name`) is written, to point at an alias bomb. */
-function firstAliasAt(doc: Document, lines: LineCounter): { line: number; col: number } | undefined {
-  let at: number | undefined;
+function firstAliasAt(doc: Document, lines: LineCounter): LineColumn | undefined {
+  let at: LineColumn | undefined;
   visit(doc, {
     Alias(_key, node) {
-      if (node.range) at = node.range[0];
+      at = nodeStart(node, lines);
       return visit.BREAK;
     },
   });
-  return at === undefined ? undefined : lines.linePos(at);
+  return at;
 }
 
 /**
@@ -261,7 +265,7 @@ export function parseYamlPolicy(path: string, text: string): Omit<PolicyDocument
   } catch (e) {
     if (e instanceof ReferenceError) {
       const at = firstAliasAt(doc, lines);
-      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path, at?.line, at?.col);
+      throw new InputError(`too many YAML aliases (more than ${MAX_ALIASES}): refusing to expand what looks like an alias bomb`, path, at?.line, at?.column);
     }
     throw e;
   }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.js';
-import { packageRoot } from '../catalogue/paths.js';
+import { packageRoot } from '../util/package-paths.js';
 import { auditDocument } from '../audit/engine.js';
 import { loadPolicy } from '../document/load.js';
 import { DocIndex } from '../match/doc-index.js';

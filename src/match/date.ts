@@ -2,10 +2,10 @@
  * `date`: when the policy was approved or last reviewed, and when it is next due, from front
  * matter / YAML fields or from text such as "Next review: September 2027". Judged against --as-of.
  */
-import type { DateRole } from '../catalogue/types.js';
-import type { DocIndex } from './doc-index.js';
-import { addMonths, findDates, type FoundDate } from './dates.js';
+import { addMonths } from './dates.js';
 import { lineAt, lineSpanAt, NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
+
+export type DateRole = 'last-review' | 'next-review';
 
 interface Candidate {
   iso: string;
@@ -49,22 +49,9 @@ function fromFields(role: DateRole, ctx: MatchContext): Candidate[] {
   return out;
 }
 
-/** The dates in each block of a document, found once for all the date checks of the catalogue. */
-const datesByDocument = new WeakMap<DocIndex, FoundDate[][]>();
-
-function blockDates(index: DocIndex): FoundDate[][] {
-  let dates = datesByDocument.get(index);
-  if (!dates) {
-    // dates sit in short lines; skip giant blocks
-    dates = index.doc.blocks.map((block) => (block.text.length > 20000 ? [] : findDates(block.text)));
-    datesByDocument.set(index, dates);
-  }
-  return dates;
-}
-
 function fromText(role: DateRole, ctx: MatchContext): Candidate[] {
   const out: Candidate[] = [];
-  const dates = blockDates(ctx.index);
+  const dates = ctx.index.blockDates();
   ctx.index.doc.blocks.forEach((block, b) => {
     for (const d of dates[b]!) {
       // the cue may sit on the line before ("Next review:" / "September 2027"): the excerpt runs

@@ -56,7 +56,7 @@ export function findDates(text: string): FoundDate[] {
     } else if (g[6]) value = iso(Number(g[8]), month(g[7]!), Number(g[6]));
     else if (g[9]) value = iso(Number(g[11]), month(g[9]), Number(g[10]));
     else if (g[12]) value = iso(Number(g[13]), month(g[12]), 1);
-    if (value) out.push({ iso: value, s: m.index!, e: m.index! + m[0].length });
+    if (value) out.push({ iso: value, s: m.index, e: m.index + m[0].length });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * scanned for every phrase of the catalogue, and the hits filed by phrase id.
  */
 import type { Block, PolicyDocument } from '../document/model.js';
+import { findDates, type FoundDate } from './dates.js';
 import { isNegated } from './negation.js';
 import type { PhraseSet } from './phrases.js';
 import { tokenize, type TokenizedText } from './text.js';
@@ -18,6 +19,13 @@ export interface Hit {
   weak: boolean;
   /** the match uses an unfilled placeholder such as "[insert name]" */
   unfilled: boolean;
+}
+
+/** A body heading of the document and its words (for anchoring a gap where it belongs). */
+export interface BodyHeading {
+  line: number;
+  heading: string;
+  words: Set<string>;
 }
 
 /** A heading counts as evidence only with this much text in its section. */
@@ -80,6 +88,27 @@ export class DocIndex {
   }
 
   private units?: Map<number, number[]>;
+  private dates?: FoundDate[][];
+  private headings?: BodyHeading[];
+
+  /** The dates in each block, found once for all the date checks of the catalogue. */
+  blockDates(): FoundDate[][] {
+    // dates sit in short lines; skip giant blocks
+    this.dates ??= this.doc.blocks.map((block) => (block.text.length > 20000 ? [] : findDates(block.text)));
+    return this.dates;
+  }
+
+  /** The body headings and their words, worked out once, when a first gap needs an anchor. */
+  bodyHeadings(): BodyHeading[] {
+    if (!this.headings) {
+      this.headings = [];
+      this.doc.blocks.forEach((block, i) => {
+        if (block.kind !== 'heading' || block.context !== 'body') return;
+        this.headings!.push({ line: block.line, heading: this.doc.sections[block.section]?.heading ?? block.text, words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
+      });
+    }
+    return this.headings;
+  }
 
   /**
    * The "paragraph" units a block belongs to: itself, and for the lead-in of a list or the header

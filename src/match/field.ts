@@ -1,7 +1,8 @@
 /** `field`: a front-matter or YAML-policy field is present and well formed. */
-import type { FieldKind } from '../catalogue/types.js';
 import type { NamedLead, PolicyMeta } from '../document/model.js';
 import { NONE, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
+
+export type FieldKind = 'text' | 'email' | 'phone' | 'date' | 'contact' | 'person';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i;
 const TEMPLATE = /\{\{.*\}\}|\{%.*%\}|\$\{.*\}/;

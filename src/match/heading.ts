@@ -5,7 +5,7 @@ export function evaluateHeading(any: number[], minWords: number, ctx: MatchConte
   let weak: CheckOutcome | undefined;
   for (const h of ctx.index.hits(any)) {
     const block = ctx.index.block(h.block);
-    if (block.kind !== 'heading' || !usable(h, ctx)) continue;
+    if (block.kind !== 'heading' || !usable(h)) continue;
     const words = ctx.index.subtreeWords[block.section] ?? 0;
     if (words >= minWords && block.context === 'body') return { state: 'ok', evidence: [evidenceFor(ctx.index, h, true)] };
     weak ??= { state: 'weak', evidence: [evidenceFor(ctx.index, h, true)], note: 'heading with little or no text under it' };

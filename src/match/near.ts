@@ -3,9 +3,11 @@
  * (a block, or a list item or table row with its lead-in: DocIndex.paragraphUnits), section or
  * the whole document. `mentions` is `near` with a single group.
  */
-import type { Scope } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+
+/** How far apart the phrase groups of a near check may be. */
+export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
 function scopeKeys(hit: Hit, within: Scope, ctx: MatchContext): string[] {
   const block = ctx.index.block(hit.block);
@@ -85,7 +87,7 @@ function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: Match
 }
 
 export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[]): CheckOutcome {
-  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h, ctx)));
+  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h)));
   if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);
   if (strong) {

@@ -87,7 +87,7 @@ export function lineSpanAt(block: Block, offset: number): { start: number; end: 
 }
 
 /** Is this hit usable evidence in this context? */
-export function usable(hit: Hit, ctx: MatchContext): boolean {
+export function usable(hit: Hit): boolean {
   return !hit.negated;
 }
 

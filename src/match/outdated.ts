@@ -10,7 +10,7 @@ export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string 
   const evidence = [];
   const notes: string[] = [];
   for (const term of terms) {
-    const hit = ctx.index.hits(term.ids).find((h) => usable(h, ctx) && !isHistoric(ctx.index.texts[h.block]!.tokens, h.start));
+    const hit = ctx.index.hits(term.ids).find((h) => usable(h) && !isHistoric(ctx.index.texts[h.block]!.tokens, h.start));
     if (!hit) continue;
     const tt = ctx.index.texts[hit.block]!;
     const said = tt.text.slice(tt.tokens[hit.start]!.s, tt.tokens[hit.end - 1]!.e);
@@ -34,7 +34,7 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
   let newest: { year: number; ev: ReturnType<typeof evidenceFor> } | undefined;
   let bare: ReturnType<typeof evidenceFor> | undefined;
   for (const hit of ctx.index.hits(a.names)) {
-    if (!usable(hit, ctx)) continue;
+    if (!usable(hit)) continue;
     const tokens = ctx.index.texts[hit.block]!.tokens;
     const sent = tokens[hit.start]!.sent;
     let year: number | undefined;

@@ -130,16 +130,16 @@ export class PhraseSet {
   private insert(tokens: PatternToken[], id: number): void {
     let n = this.root;
     for (const t of tokens) {
-      if (t.kind === 'lit') n = getOr((n.lit ??= new Map()), t.w);
+      if (t.kind === 'lit') n = getOr((n.lit ??= new Map<string, TrieNode>()), t.w);
       else if (t.kind === 'stem') {
-        const stems = (n.stems ??= new Map());
+        const stems = (n.stems ??= new Map<string, TrieNode>());
         if (!stems.has(t.p)) {
           stems.set(t.p, node());
           const lens = (n.stemLens ??= []);
           if (!lens.includes(t.p.length)) lens.push(t.p.length);
         }
         n = stems.get(t.p)!;
-      } else if (t.kind === 'class') n = getOr((n.cls ??= new Map()), t.c);
+      } else if (t.kind === 'class') n = getOr((n.cls ??= new Map<TokenClass, TrieNode>()), t.c);
       else n = n.any ?? (n.any = node());
     }
     const out = (n.out ??= []);

@@ -283,7 +283,7 @@ export function tokenize(text: string): TokenizedText {
       if (b > a) splitRun(text, a, b, raws, urlIdx);
       if (b < j && raws.length > 0 && text.slice(b, j).includes(':')) breakAfter[raws.length - 1]! |= CLAUSE;
       // sentence end: the run ended with ".", "!" or "?" (checked below via the next char)
-      let k = b;
+      const k = b;
       const endCh = text[k];
       if (endCh === '.' || endCh === '!' || endCh === '?' || endCh === ';' || (k < j && text[j - 1] === '.')) {
         const last = raws[raws.length - 1];

@@ -3,11 +3,12 @@
  * A different figure is a finding of its own, not a pass: a policy that promises a 3-day
  * notification for a 5-day duty, or names 21 for a duty that runs to 24, is wrong, not silent.
  */
-import type { TimeUnit } from '../catalogue/types.js';
 import type { Hit } from './doc-index.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 import { sentenceRange } from './negation.js';
 import type { Token } from './text.js';
+
+export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
 
 interface Stated {
   value: number;
@@ -102,13 +103,13 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   };
   let wrong: { hit: Hit; stated: Stated } | undefined;
   let blockLevelOk: Hit | undefined;
-  const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h, ctx)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
+  const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
   // figures read once per sentence and once per block: many hits in one long sentence or block
   // must not re-read it each time (that was quadratic)
   const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined }>();
   const blockMatches = new Map<number, boolean>();
   for (const hit of ctx.index.hits(a.concept)) {
-    if (!usable(hit, ctx)) continue;
+    if (!usable(hit)) continue;
     const tokens = ctx.index.texts[hit.block]!.tokens;
     const [s, e] = sentenceRange(tokens, hit.start);
     const sentKey = `${hit.block}:${tokens[hit.start]!.sent}`;

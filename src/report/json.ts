@@ -1,19 +1,9 @@
 /** The JSON report: the result model as is, keys in a fixed order, so the same input gives the same bytes. */
-import type { AuditReport, DocumentResult, InputErrorReport } from '../audit/result.js';
+import type { AuditReport, InputErrorReport } from '../audit/result.js';
 import { PipelinedWrite, type Sink } from './pipelined-write.js';
 
 export function renderJson(report: AuditReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-const DOC_BEFORE = '{\n  "documents": [\n    ';
-const DOC_AFTER = '\n  ]\n}';
-
-/** One document exactly as renderJson lays it out inside the report's "documents" array. */
-export function documentJson(doc: DocumentResult): string {
-  // stringified at the depth it has in the report, so JSON.stringify does the indenting
-  const text = JSON.stringify({ documents: [doc] }, null, 2);
-  return text.slice(DOC_BEFORE.length, text.length - DOC_AFTER.length);
 }
 
 /** Stands in for the documents while the frame of the report is laid out. */

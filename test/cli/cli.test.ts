@@ -3,14 +3,13 @@ import { spawn } from 'node:child_process';
 import { linkSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { reportValidator } from '../helpers/report.js';
 
 const AS_OF = '2026-11-01';
-const reportSchema = JSON.parse(readFileSync(join(ROOT, 'checks/schema/report.schema.json'), 'utf8')) as object;
-const validateReport = new Ajv({ allErrors: true, strict: false }).compile(reportSchema);
+const validateReport = reportValidator();
 
 function tmp(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-audit-'));

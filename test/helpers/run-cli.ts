@@ -18,7 +18,7 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     // run as another user: lets a test run as root still meet a folder it cannot read
     ...(opts.user ?? {}),
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env } as NodeJS.ProcessEnv,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

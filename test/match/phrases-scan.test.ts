@@ -9,7 +9,7 @@ import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { parseMarkdown } from '../../src/document/markdown.js';
-import { MAX_PHRASE_TOKENS, parsePhrase, PhraseSet, type PhraseMatch } from '../../src/match/phrases.js';
+import { MAX_PHRASE_TOKENS, parsePhrase, PhraseSet, type PhraseMatch, type PhraseSetSnapshot } from '../../src/match/phrases.js';
 import { tokenize, type TokenizedText } from '../../src/match/text.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -113,7 +113,7 @@ describe('phrase scan', () => {
   });
 
   it('finds the same after a round trip through the build snapshot', () => {
-    const copy = PhraseSet.fromSnapshot(deserialize(serialize(phrases.toSnapshot())));
+    const copy = PhraseSet.fromSnapshot(deserialize(serialize(phrases.toSnapshot())) as PhraseSetSnapshot);
     for (const t of all) expect(copy.scan(t)).toEqual(phrases.scan(t));
   });
 

@@ -1,22 +1,10 @@
 /** The streaming JSON writer writes exactly the bytes of renderJson, a document at a time. */
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/result.js';
+import { reportOf } from '../helpers/report.js';
 import { auditText } from '../helpers/audit-text.js';
-import { documentJson, JsonReportWriter, renderJson } from '../../src/report/json.js';
-
-function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
-  return {
-    schemaVersion: '2.0.0',
-    tool: { name: 'wt-audit', version: '0.0.0' },
-    catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: 3 },
-    asOf: '2026-11-01',
-    failOn: 'must',
-    requirements: [],
-    documents,
-    errors,
-    warnings,
-  };
-}
+import { documentJson } from '../../src/audit/document-json.js';
+import { JsonReportWriter, renderJson } from '../../src/report/json.js';
 
 async function streamed(r: AuditReport, asBytes: boolean): Promise<string> {
   const chunks: Array<string | Uint8Array> = [];
@@ -38,10 +26,10 @@ describe('JsonReportWriter', () => {
   const warnings = [{ path: 'a.md', message: 'unknown type' }];
 
   for (const [name, r] of [
-    ['no documents, no errors', report([])],
-    ['no documents, errors', report([], errors, warnings)],
-    ['one document', report([a])],
-    ['several documents with errors and warnings', report([a, b, a], errors, warnings)],
+    ['no documents, no errors', reportOf([])],
+    ['no documents, errors', reportOf([], errors, warnings)],
+    ['one document', reportOf([a])],
+    ['several documents with errors and warnings', reportOf([a, b, a], errors, warnings)],
   ] as const) {
     it(`${name}: same bytes as renderJson`, async () => {
       expect(await streamed(r, false)).toBe(renderJson(r));
@@ -50,7 +38,7 @@ describe('JsonReportWriter', () => {
   }
 
   it('keeps one write in flight with a slow sink, in order, and the bytes are the same', async () => {
-    const r = report([a, b, a, b], errors, warnings);
+    const r = reportOf([a, b, a, b], errors, warnings);
     const chunks: string[] = [];
     let inFlight = 0;
     let most = 0;
@@ -69,11 +57,11 @@ describe('JsonReportWriter', () => {
   });
 
   it('a failed write is thrown by the next call, and nothing more is written', async () => {
-    const r = report([a, b, a]);
+    const r = reportOf([a, b, a]);
     let calls = 0;
-    const w = new JsonReportWriter(async () => {
+    const w = new JsonReportWriter(() => {
       calls++;
-      if (calls === 1) throw new Error('disk full');
+      return calls === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve();
     });
     w.start({ ...r, documents: [], errors: [], warnings: [] });
     await w.document(documentJson(a));

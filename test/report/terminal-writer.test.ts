@@ -1,24 +1,10 @@
 /** The streaming terminal writer writes exactly the bytes of renderTerminal, a document at a time. */
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/audit/result.js';
-import { requirementInfo } from '../../src/audit/engine.js';
+import { reportOf } from '../helpers/report.js';
 import { PipelinedWrite } from '../../src/report/pipelined-write.js';
 import { renderTerminal, TerminalReportWriter, type TerminalOptions } from '../../src/report/terminal.js';
-import { auditText, catalogue } from '../helpers/audit-text.js';
-
-function report(documents: AuditReport['documents'], errors: AuditReport['errors'] = [], warnings: AuditReport['warnings'] = []): AuditReport {
-  return {
-    schemaVersion: '2.0.0',
-    tool: { name: 'wt-audit', version: '0.0.0' },
-    catalogue: { id: 'wt2026', edition: '2026', sha256: 'ab'.repeat(32), requirements: catalogue().requirements.length },
-    asOf: '2026-11-01',
-    failOn: 'must',
-    requirements: catalogue().requirements.map(requirementInfo),
-    documents,
-    errors,
-    warnings,
-  };
-}
+import { auditText } from '../helpers/audit-text.js';
 
 async function streamed(r: AuditReport, opts: TerminalOptions): Promise<string> {
   const chunks: string[] = [];
@@ -39,9 +25,9 @@ describe('TerminalReportWriter', () => {
   const warnings = [{ path: 'a.md', message: 'unknown type' }];
 
   for (const [name, r] of [
-    ['no documents', report([])],
-    ['no documents, errors and warnings', report([], errors, warnings)],
-    ['several documents with errors', report([a, b, a], errors, warnings)],
+    ['no documents', reportOf([])],
+    ['no documents, errors and warnings', reportOf([], errors, warnings)],
+    ['several documents with errors', reportOf([a, b, a], errors, warnings)],
   ] as const) {
     for (const opts of [{}, { quiet: true, color: 1 as const }]) {
       it(`${name} (${JSON.stringify(opts)}): same bytes as renderTerminal`, async () => {

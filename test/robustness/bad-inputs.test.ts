@@ -135,7 +135,7 @@ describe('paths that are not plain readable files', () => {
     try {
       const found = await discover([top]);
       expect(found.files.map((f) => f.split('/').pop())).toEqual(['open.md']);
-      expect(found.errors).toEqual([{ path: expect.stringMatching(/partners\/locked$/), message: 'cannot read directory: permission denied' }]);
+      expect(found.errors).toEqual([{ path: expect.stringMatching(/partners\/locked$/) as string, message: 'cannot read directory: permission denied' }]);
     } finally {
       execFileSync('chmod', ['755', join(top, 'locked')]);
     }
@@ -159,7 +159,7 @@ describe('a requirement file that breaks its schema', () => {
     expect(loaded.errors.map((e) => ({ file: e.path.split('/').pop(), line: e.line, message: e.message }))).toEqual([
       { file: 'c4-allegations.yaml', line: line(broken, /^strength:/), message: 'strength: must be equal to one of the allowed values' },
       { file: 'c4-extra-key.yaml', line: line(extraKey, /^colour:/), message: "(top level): must NOT have additional properties 'colour'" },
-      { file: 'c4-syntax.yaml', line: 2, message: expect.stringMatching(/^invalid YAML: /) },
+      { file: 'c4-syntax.yaml', line: 2, message: expect.stringMatching(/^invalid YAML: /) as string },
     ]);
     expect(loaded.requirements.map((r) => r.req.id)).toEqual(['WT26-C4-TRAINING']);
   });

@@ -7,16 +7,16 @@ import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditReport, DocumentResult, InputErrorReport } from '../../src/audit/result.js';
-import { auditFile } from '../../src/audit/run.js';
+import { auditFile } from '../../src/audit/audit-file.js';
 import { catalogue } from '../helpers/audit-text.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { BAD_FILES, BAD_LINKS, POLICY_TEXT, writeBadFiles, type Expect } from './helpers/bad-files.js';
+import { reportValidator } from '../helpers/report.js';
 
 const AS_OF = '2026-11-01';
-const validateReport = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'checks/schema/report.schema.json'), 'utf8')) as object);
+const validateReport = reportValidator();
 
 /** Root reads every folder, so as root the CLI runs as "nobody" to meet one it cannot read. */
 const asRoot = process.getuid?.() === 0;
@@ -133,15 +133,26 @@ describe('a batch of every bad file and some good ones', () => {
 
 describe('globs', () => {
   it.skipIf(!canLock)('a folder a glob cannot read is an error entry, not a silent gap; a pattern that cannot reach it says nothing of it', () => {
-    const deep = runCli(['in/**/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
-    const report = JSON.parse(deep.stdout) as AuditReport;
-    expect(deep.code).toBe(2);
-    expect(report.errors.filter((e) => e.path === 'in/locked')).toEqual([{ path: 'in/locked', message: 'cannot read directory: permission denied' }]);
-    expect(report.documents.map((d) => d.path)).toContain('in/club.md');
-    // "in/*.md" never looks inside subfolders: the locked one is none of its business
-    const flat = runCli(['in/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
-    expect((JSON.parse(flat.stdout) as AuditReport).errors.some((e) => e.path === 'in/locked')).toBe(false);
-  }, 120_000);
+    // a tree of its own: one readable policy and one locked folder (the bad-file batch would only slow this down)
+    const tree = join(top, 'glob');
+    mkdirSync(join(tree, 'locked'), { recursive: true });
+    writeFileSync(join(tree, 'club.md'), POLICY_TEXT);
+    writeFileSync(join(tree, 'locked', 'hidden.md'), POLICY_TEXT);
+    chmodSync(join(tree, 'locked'), 0o000);
+    try {
+      const deep = runCli(['glob/**/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
+      const report = JSON.parse(deep.stdout) as AuditReport;
+      expect(deep.code).toBe(2);
+      expect(report.errors).toEqual([{ path: 'glob/locked', message: 'cannot read directory: permission denied' }]);
+      expect(report.documents.map((d) => d.path)).toEqual(['glob/club.md']);
+      // "glob/*.md" never looks inside subfolders: the locked one is none of its business
+      const flat = runCli(['glob/*.md', '--format', 'json', '--as-of', AS_OF], { cwd: top, ...(user ? { user } : {}) });
+      expect(flat.code).toBe(1); // the policy's own gaps: no error
+      expect((JSON.parse(flat.stdout) as AuditReport).errors).toEqual([]);
+    } finally {
+      chmodSync(join(tree, 'locked'), 0o755);
+    }
+  });
 });
 
 describe('flags and catalogues', () => {
@@ -178,21 +189,28 @@ describe('flags and catalogues', () => {
 
 describe('interrupted', () => {
   it.skipIf(process.platform === 'win32')('Ctrl-C during a batch leaves the old report (or a whole new one) and no temporary file', async () => {
+    // many ordinary policies: each is quick to audit, so the signal is handled soon after it is sent
+    const many = join(top, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 60; i++) copyFileSync(join(ROOT, 'samples', 'st-aidans-primary-child-protection.md'), join(many, `school-${String(i).padStart(2, '0')}.md`));
     writeFileSync(join(out, 'interrupted.json'), 'old report');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'wt-audit.js'), 'in', '--format', 'json', '--as-of', AS_OF, '--output', 'out/interrupted.json'], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'wt-audit.js'), 'many', '--format', 'json', '--as-of', AS_OF, '--output', 'out/interrupted.json'], {
       cwd: top,
       stdio: 'ignore',
     });
     // listen at once: a quick run may be over before the signal is sent
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    // the batch holds a 5 MB file, so it is likely still running; if not, the report must be whole
-    await new Promise((r) => setTimeout(r, 700));
+    let over = false;
+    void ended.then(() => (over = true));
+    // interrupt while the report is being written: once its temporary file exists
+    const deadline = Date.now() + 30_000;
+    while (!over && Date.now() < deadline && !readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGINT');
     const { code, signal } = await ended;
     const text = readFileSync(join(out, 'interrupted.json'), 'utf8');
     if (signal === 'SIGINT') expect(text).toBe('old report');
     else {
-      expect(code).toBe(2);
+      expect(code).toBe(1);
       expect(validateReport(JSON.parse(text))).toBe(true);
     }
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runWithin, awaitWithin, FileTimeoutError } from '../../src/audit/deadline.js';
 import { AuditPool, workerBackstopMs } from '../../src/audit/pool.js';
-import type { FileResult } from '../../src/audit/run.js';
+import type { FileResult } from '../../src/audit/audit-file.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
@@ -59,7 +59,8 @@ describe('deadline', () => {
 
 describe('--file-timeout on the command line', { timeout: 120_000 }, () => {
   // generous beside what a policy takes (~20 ms), so that a busy machine does not time out a good one
-  const audit = (jobs: number, env: Record<string, string> = {}) => runCli([dir, '--format', 'json', '--as-of', '2026-11-01', '--jobs', String(jobs), '--file-timeout', '2.5'], { env });
+  const audit = (jobs: number, env: Record<string, string> = {}) =>
+    runCli([dir, '--format', 'json', '--as-of', '2026-11-01', '--jobs', String(jobs), '--file-timeout', '2.5'], { env });
   const expected = JSON.parse(audit(1).stdout) as Report;
   expect(expected.documents).toHaveLength(files.length);
 
@@ -68,20 +69,24 @@ describe('--file-timeout on the command line', { timeout: 120_000 }, () => {
       const run = audit(jobs, { WT_AUDIT_TEST_HANG: SLOW });
       expect(run.code).toBe(2);
       const report = JSON.parse(run.stdout) as Report;
-      expect(report.errors).toEqual([{ path: join(dir, SLOW), message: 'took longer than 2.5 s to audit (--file-timeout); the rest of the batch was audited' }]);
+      expect(report.errors).toEqual([
+        { path: join(dir, SLOW), message: 'took longer than 2.5 s to audit (--file-timeout); the rest of the batch was audited' },
+      ]);
       expect(report.documents).toEqual(expected.documents.filter((d) => !d.path.endsWith(SLOW)));
     });
   }
 
   it('names the file in the terminal report too, and --file-timeout 0 means no limit', () => {
-    const run = runCli([join(dir, 'a-oakfield-primary.md'), join(dir, SLOW), '--as-of', '2026-11-01', '--file-timeout', '2.5'], { env: { WT_AUDIT_TEST_HANG: SLOW } });
+    const run = runCli([join(dir, 'a-oakfield-primary.md'), join(dir, SLOW), '--as-of', '2026-11-01', '--file-timeout', '2.5'], {
+      env: { WT_AUDIT_TEST_HANG: SLOW },
+    });
     expect(run.code).toBe(2);
     // the terminal report wraps lines
     expect(run.stdout.replace(/\s+/g, ' ')).toContain(`${join(dir, SLOW)}: took longer than 2.5 s to audit (--file-timeout)`);
     expect(run.stdout).toContain('a-oakfield-primary.md');
     expect(runCli([dir, '--file-timeout', 'soon']).stderr).toMatch(/"soon" is not a number of seconds/);
     const unlimited = runCli([join(dir, 'a-oakfield-primary.md'), '--format', 'json', '--file-timeout', '0']);
-    expect(JSON.parse(unlimited.stdout).documents).toHaveLength(1);
+    expect((JSON.parse(unlimited.stdout) as Report).documents).toHaveLength(1);
   });
 });
 
@@ -96,7 +101,13 @@ describe('the pool ends a worker that does not answer in time', { timeout: 60_00
     // stuck before its audit begins, where the worker's own deadline does not reach
     process.env.WT_AUDIT_TEST_HANG_WORKER = SLOW; // workers copy the environment when they start
     const ms = 1000;
-    const pool = new AuditPool({ workers: 1, here: false, fileTimeoutMs: ms, run: { asOf: '2026-11-01', failOn: 'must', fileTimeoutMs: ms }, form: 'document' });
+    const pool = new AuditPool({
+      workers: 1,
+      here: false,
+      fileTimeoutMs: ms,
+      run: { asOf: '2026-11-01', failOn: 'must', fileTimeoutMs: ms },
+      form: 'document',
+    });
     pools.push(pool);
     const out: FileResult[] = [];
     const t = performance.now();

@@ -6,20 +6,20 @@
  * The bytes are random, or random sequences of Markdown and YAML syntax (so that the parsers get
  * past their first character), in UTF-8, UTF-16 or with junk appended.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditFile, emptyReport, type RunOptions } from '../../src/audit/run.js';
+import { auditFile, type RunOptions } from '../../src/audit/audit-file.js';
+import { emptyReport } from '../../src/audit/run.js';
 import type { AuditReport } from '../../src/audit/result.js';
 import { PROFILES, type Profile } from '../../src/catalogue/types.js';
 import { policyFromBytes } from '../../src/document/load.js';
 import { InputError, type PolicyFormat } from '../../src/document/model.js';
 import { renderJson } from '../../src/report/json.js';
 import { catalogue } from '../helpers/audit-text.js';
-import { ROOT } from '../helpers/run-cli.js';
+import { reportValidator } from '../helpers/report.js';
 
 /** Fixed, so a failure is reproducible; fast-check prints the counterexample and the path to it. */
 const SEED = 20260318;
@@ -91,7 +91,7 @@ const input: fc.Arbitrary<[Uint8Array, PolicyFormat]> = fc.oneof(
 const profile = fc.constantFrom<Profile>(...PROFILES);
 const asOf = fc.constantFrom('2026-03-18', '2026-11-01', '2030-01-01');
 
-const validateReport = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'checks/schema/report.schema.json'), 'utf8')) as object);
+const validateReport = reportValidator();
 
 const dir = mkdtempSync(join(tmpdir(), 'wt-audit-prop-'));
 afterAll(() => {

@@ -1,5 +1,5 @@
 /** A requirement's reference as one line a reader can cite. Pinpoints never go finer than verified. */
-import type { Reference } from '../catalogue/types.js';
+import type { Reference } from './types.js';
 
 export function formatReference(r: Reference): string {
   const parts = r.chapter.split(/\s*,\s*/).filter(Boolean);

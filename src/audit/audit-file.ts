@@ -1,0 +1,100 @@
+/**
+ * One file audited on its own: read, parse, judge. Whatever goes wrong becomes this file's error
+ * entry and never the run's. Used by this thread (run.ts) and by the pool's workers alike.
+ */
+import { basename } from 'node:path';
+import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
+import { InputError } from '../document/model.js';
+import type { CompiledCatalogue } from '../catalogue/compiled.js';
+import type { Profile } from '../catalogue/types.js';
+import { awaitWithin, FileTimeoutError, runWithin } from './deadline.js';
+import { documentJson } from './document-json.js';
+import { auditDocument } from './engine.js';
+import { documentFails, type FailOn } from './exit-code.js';
+import { resolveProfile } from './profile.js';
+import type { DocumentResult, InputErrorReport } from './result.js';
+
+export interface RunOptions {
+  profile?: Profile;
+  asOf: string;
+  failOn: FailOn;
+  maxFileSize?: number;
+  /** a file's audit is stopped after this many milliseconds and becomes an error entry (0 or absent: no limit) */
+  fileTimeoutMs?: number;
+}
+
+export interface FileOutcome {
+  document?: DocumentResult;
+  errors: InputErrorReport[];
+  warnings: InputErrorReport[];
+}
+
+/** A file being read: its bytes, or why they could not be had. Never rejects. */
+export type PendingRead = Promise<PolicyBytes | { failed: unknown }>;
+
+/** Start reading a file now, so that its bytes are ready when its turn to be audited comes. */
+export function readAhead(path: string, opts: RunOptions): PendingRead {
+  return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
+}
+
+/** A file is given this long to be audited before it becomes an error entry (--file-timeout, in seconds). */
+export const DEFAULT_FILE_TIMEOUT_S = 30;
+
+/** Tests of --file-timeout only: a file of this name never finishes (its thread waits until stopped). */
+export function hangForTests(path: string, variable = 'WT_AUDIT_TEST_HANG'): void {
+  const name = process.env[variable];
+  if (name && basename(path) === name) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
+export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
+  try {
+    // one time allowed for the whole file: waiting for its bytes, then reading and judging them
+    const limit = opts.fileTimeoutMs ?? 0;
+    const start = performance.now();
+    const file = await awaitWithin(limit, read);
+    if ('failed' in file) throw file.failed;
+    const left = limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0;
+    const { doc, resolved, document } = runWithin(
+      left,
+      () => {
+        hangForTests(path);
+        const doc = policyFromBytes(path, file.bytes, file.format);
+        const resolved = resolveProfile(doc, opts.profile);
+        return { doc, resolved, document: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
+      },
+      limit,
+    );
+    const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+    for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
+    return { document, errors: [], warnings };
+  } catch (e) {
+    if (e instanceof FileTimeoutError) return { errors: [{ path, message: e.message }], warnings: [] };
+    if (e instanceof InputError) {
+      return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };
+    }
+    // whatever was thrown (even null or a string) becomes this file's error, never the run's
+    return { errors: [{ path, message: `internal error while auditing: ${e instanceof Error ? e.message : String(e)}` }], warnings: [] };
+  }
+}
+
+/** How a file's document comes back: as the result object, or already rendered as report JSON. */
+export type ResultForm = 'document' | 'json';
+
+/** One audited file, as the pool passes it between threads. */
+export interface FileResult extends FileOutcome {
+  path: string;
+  /** the document rendered by documentJson(), as UTF-8 (form 'json'; `document` is then left out) */
+  json?: Uint8Array;
+  /** this document alone has a finding at or above --fail-on (errors are counted apart) */
+  fails: boolean;
+}
+
+const encoder = new TextEncoder();
+
+export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
+  const { document, errors, warnings } = await auditFile(path, catalogue, opts, read);
+  if (!document) return { path, errors, warnings, fails: false };
+  const fails = documentFails(document, opts.failOn);
+  // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
+  return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, fails };
+}

@@ -105,7 +105,7 @@ export class AuditPool {
         this.job?.message(slot, m);
       }
     });
-    // why it died does not change what is done: its file is audited again (here, or on a worker)
+    // why it died does not change what is done: its file is audited again here
     worker.on('error', () => this.lost(slot));
     worker.on('exit', () => this.lost(slot));
   }
@@ -187,7 +187,6 @@ class Job {
   private readonly retry: WorkerTask[] = [];
   /** files this thread must audit itself: the one a dying worker was auditing */
   private readonly mine: WorkerTask[] = [];
-
   private readonly finished = new Map<number, FileResult>();
   private emitting = false;
   /** this thread is auditing a file */

@@ -3,7 +3,8 @@
  * document between top-level blocks changes nothing the parser makes of it, and a table too wide
  * (or too many cells) for the parser is read as plain text, with a warning.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -15,6 +16,8 @@ import { checkMarkdown, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, tableCells } from '.
 import { normaliseMarkdown, parseMarkdown } from '../../src/document/markdown.js';
 import { parseInPieces } from '../../src/document/pieces.js';
 import { splitRow } from '../../src/document/plain-table.js';
+import { auditFile } from '../../src/audit/audit-file.js';
+import { loadCatalogue } from '../../src/catalogue/load.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).freeze();
@@ -94,6 +97,16 @@ describe('tables too wide or too many for the parser', () => {
     const narrow = parseMarkdown('narrow.md', `${wide(MAX_TABLE_COLUMNS)}\n`);
     expect(narrow.warnings).toBeUndefined();
     expect(narrow.blocks[1]!.text).toContain('The designated safeguarding lead | DSL');
+  });
+
+  it("puts the warning in the file's report, with its path and line, and still audits the table's text", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'wt-wide-')), 'wide.md');
+    writeFileSync(path, `---\ntype: school\n---\n# Contacts\n\n${wide(200)}\n`);
+    const out = await auditFile(path, loadCatalogue(), { asOf: '2026-11-01', failOn: 'must' });
+    expect(out.errors).toEqual([]);
+    expect(out.warnings.map((w) => [w.path, w.line])).toEqual([[path, 6]]);
+    expect(out.warnings[0]?.message).toMatch(/^a table row of 200 cells \(more than 50\): this table is read as plain text/);
+    expect(out.document?.results.length).toBeGreaterThan(0);
   });
 
   it(`reads tables as plain text past ${MAX_TABLE_CELLS} cells in one file`, () => {

@@ -141,9 +141,10 @@ export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyF
  * @throws InputError for every problem with the content; nothing else escapes
  */
 export async function documentFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): Promise<PolicyDocument> {
-  // HTML, and Markdown with a '<' in it, need the HTML reader: loaded then, and only then
-  if (format === 'html' || (format === 'markdown' && bytes.includes(0x3c))) await loadHtmlReader();
-  if (!BINARY_FORMATS.has(format)) return policyFromBytes(path, bytes, format);
+  if (!BINARY_FORMATS.has(format)) {
+    await prepareTextReader(bytes, format);
+    return policyFromBytes(path, bytes, format);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let parsed: Omit<PolicyDocument, 'sha256'>;
   try {
@@ -153,6 +154,16 @@ export async function documentFromBytes(path: string, bytes: Uint8Array, format:
     throw asInputError(e, path, format);
   }
   return withText(parsed, sha256, false);
+}
+
+/** Word and PDF: read by documentFromBytes only (asynchronously), never by policyFromBytes. */
+export function isBinaryFormat(format: PolicyFormat): boolean {
+  return BINARY_FORMATS.has(format);
+}
+
+/** What policyFromBytes needs loaded first for these bytes: the HTML reader for HTML, and for Markdown with a '<' in it. */
+export async function prepareTextReader(bytes: Uint8Array, format: PolicyFormat): Promise<void> {
+  if (format === 'html' || (format === 'markdown' && bytes.includes(0x3c))) await loadHtmlReader();
 }
 
 function asInputError(e: unknown, path: string, format: PolicyFormat): InputError {

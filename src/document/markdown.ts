@@ -19,6 +19,7 @@ import { normaliseMarkdown, type Admonition, type Normalised } from './markdown-
 import type { BlockContext, BlockKind, PolicyDocument, Position } from './model.js';
 import { remarkGfmWithoutAutolinks } from './gfm.js';
 import { parseInPieces } from './pieces.js';
+import { plainTableTree } from './plain-table.js';
 
 // =============================================================================================
 // Inline text
@@ -381,10 +382,11 @@ const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).free
 export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 'sha256'> {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = splitFrontMatter(path, source);
-  // refuse what would make the parser hang, and cut huge paragraphs into pieces it can take
-  const cuts = checkMarkdown(path, front.body);
+  // refuse what would make the parser hang, cut what is long into pieces it can take, and read
+  // tables too wide for it as plain text
+  const plan = checkMarkdown(path, front.body);
   const normalised = normaliseMarkdown(front.body);
-  const root = parseInPieces(normalised.text, cuts, (piece) => processor.parse(piece));
+  const root = parseInPieces(normalised.text, plan.cuts, (piece, from) => (plan.plainTables.has(from) ? plainTableTree(piece) : processor.parse(piece)));
 
   const builder = new DocumentBuilder();
   const sourceLines = source.split('\n');
@@ -398,5 +400,6 @@ export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 
     sections: builder.sections,
     blocks: builder.blocks,
     lineCount: countLines(source),
+    ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
   };
 }

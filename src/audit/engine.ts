@@ -81,5 +81,5 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
   }
   const applicable = results.length - counts['not-applicable'] - counts.waived;
   const score = applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
-  return { path: doc.path, format: doc.format, sha256: doc.sha256, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
+  return { path: doc.path, format: doc.format, sha256: doc.sha256, organisation: doc.meta.organisation, title: doc.meta.title, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
 }

@@ -35,6 +35,9 @@ export interface DocumentResult {
   path: string;
   format: string;
   sha256: string;
+  /** the organisation and policy title the policy gives of itself (front matter or YAML header), when it does */
+  organisation?: string | undefined;
+  title?: string | undefined;
   profile: Profile;
   profileSource: ProfileSource;
   /** percentage of applicable requirements evidenced (met = 1, partial = ½) */
@@ -64,8 +67,11 @@ export interface AuditReport {
   warnings: InputErrorReport[];
 }
 
-/** 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`. */
-export const REPORT_SCHEMA_VERSION = '2.0.0';
+/**
+ * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
+ * 2.1.0: a document carries the organisation and title the policy gives of itself.
+ */
+export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

@@ -5,6 +5,7 @@ import { toolVersion } from '../version.js';
 import { guardStdout, writeStdout } from './stdout.js';
 import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
 import type { FailOn } from '../audit/exit-code.js';
+import type { DiffFlags } from './diff-command.js';
 import type { Profile } from '../catalogue/types.js';
 
 interface AuditFlags {
@@ -17,6 +18,9 @@ interface AuditFlags {
   maxFileSize?: number;
   jobs?: number;
   output?: string;
+  /** TEMPORARY (issue 11): becomes --report html=… / md=… with the reporter registry */
+  reviewHtml?: string;
+  reviewMd?: string;
 }
 
 /** --jobs: a whole number of threads, at least 1. */
@@ -35,6 +39,9 @@ Examples:
   $ wt-audit list --profile sports                 requirements that apply to a sports club
   $ wt-audit list --changed-in 2026                what is new or strengthened in 2026
   $ wt-audit explain WT26-C4-ALLEGATIONS           reference, remediation and model wording
+  $ wt-audit policy.md --review-html review.html   a printable review: cover, summary, every
+                                                   requirement, action plan
+  $ wt-audit diff old.md new.md                    what a redraft improved and what it broke
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
@@ -61,6 +68,15 @@ async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: strin
     ...(flags.output !== undefined ? { output: flags.output } : {}),
   };
   const out = sink ?? ((chunk: string | Uint8Array) => writeStdout(chunk));
+  if (flags.reviewHtml !== undefined || flags.reviewMd !== undefined) {
+    // TEMPORARY (issue 11): the review files need the whole report; see review-files.ts
+    const { auditWithReviews } = await import('./review-files.js');
+    const { renderJson } = await import('../report/json.js');
+    const { renderTerminal } = await import('../report/terminal.js');
+    const color = sink ? 0 : colorLevel(process.stdout);
+    const render = (r: Parameters<typeof renderJson>[0]) => (flags.format === 'json' ? renderJson(r) : renderTerminal(r, { quiet: flags.quiet ?? false, color }));
+    return auditWithReviews(paths, cmd, { html: flags.reviewHtml, md: flags.reviewMd }, render, out);
+  }
   if (flags.format === 'json') {
     // documents are written as they are audited, in path order, and not kept
     const { JsonReportWriter } = await import('../report/json.js');
@@ -89,6 +105,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
     .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'))
     .addOption(new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs))
+    .addOption(new Option('--review-html <file>', 'also write the review for people: one self-contained, printable HTML file (atomically)'))
+    .addOption(new Option('--review-md <file>', 'also write the review as Markdown (atomically)'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {
@@ -118,6 +136,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (id: string, flags: { catalogue?: string }) => {
       const { runExplain } = await import('./catalogue-commands.js');
       setExit(runExplain(id, flags));
+    });
+  program
+    .command('diff')
+    .description('compare two versions of one policy (or two JSON reports): regressions first, then improvements, changed evidence, new requirements')
+    .argument('<old>', 'the earlier version: a policy file, or a JSON report (.json) of it')
+    .argument('<new>', 'the later version: a policy file, or a JSON report (.json) of it')
+    .addOption(new Option('-f, --format <format>', 'output format: terminal, md or json').choices(['terminal', 'md', 'json']).default('terminal'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
+    .addOption(new Option('-p, --profile <profile>', 'judge policy files as this profile (overrides their type:)').argParser(parseProfileOption))
+    .addOption(new Option('--as-of <date>', 'judge policy files\' dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
+    .option('--catalogue <dir>', 'requirement folder to audit policy files with')
+    .option('-o, --output <file>', 'write the comparison to this file (atomically) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Requirements are matched by id, never by line. A regression is a requirement that became a finding
+(gap, partial, outdated, needs review) or whose finding got worse (met → partial → gap).
+Exit codes: 0 no regression at or above --fail-on, 1 regressions, 2 errors (unreadable file,
+invalid JSON, a report of another schema version).`,
+    )
+    .action(async (oldPath: string, newPath: string, flags: DiffFlags) => {
+      const { runDiff } = await import('./diff-command.js');
+      setExit(await runDiff(oldPath, newPath, flags));
     });
   return program;
 }

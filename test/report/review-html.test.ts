@@ -199,7 +199,7 @@ describe('ratings and references', () => {
   it('shows a waived result with its reason and approver when the run has them, and says so when it has not', () => {
     const doc = auditText('# Policy\n\nNothing.\n');
     const [a, b] = doc.results.filter((r) => r.status === 'gap');
-    const waived = (r: RequirementResult, waiver?: object): RequirementResult => ({ ...r, status: 'waived', ...(waiver ? { waiver } : {}) }) as RequirementResult;
+    const waived = (r: RequirementResult, waiver?: object): RequirementResult => ({ ...r, status: 'waived', ...(waiver ? { waiver } : {}) });
     const results = doc.results.map((r) => (r === a ? waived(r, { reason: 'covered by the <b>trust-wide</b> policy', approvedBy: 'J. Patel, chair', expires: '2027-03-31', source: '.wt-audit.yaml:4' }) : r === b ? waived(r) : r));
     const html = renderReviewHtml(reportOf([{ ...doc, results }]));
     expect(html).toContain('Reason: covered by the &lt;b&gt;trust-wide&lt;/b&gt; policy<br>Approved by: J. Patel, chair<br>Expires: 2027-03-31<br>Recorded in: .wt-audit.yaml:4');

@@ -240,7 +240,7 @@ function evidenceList(r: RequirementResult, path: string): string {
 
 function reference(r: RequirementResult, info: RequirementInfo | undefined): string {
   const url = safeUrl(info?.referenceDetail.url);
-  const link = url ? ` <a href="${h(url)}" rel="noreferrer">${h(url)}</a>` : '';
+  const link = url ? `<br><a href="${h(url)}" rel="noreferrer">${h(url)}</a>` : '';
   return `${h(info?.reference ?? r.reference)}.${link}<br><span class="precision">Precision: ${h(precisionOf(info))}.</span>`;
 }
 
@@ -296,6 +296,9 @@ ${body}
 </tbody></table></section>`;
 }
 
+/** Fixed column widths, so the plan fits the page and the text column gets the room. */
+const PLAN_COLUMNS = `<colgroup>${['num', 'req', 'strength', 'status', 'what', 'ref', 'owner', 'due'].map((c) => `<col class="col-${c}">`).join('')}</colgroup>`;
+
 function actionPlan(d: DocumentReview, review: Review, n: number): string {
   const id = idOf('doc', String(n), 'actions');
   const intro = `<h3 id="${id}">Action plan</h3>`;
@@ -320,7 +323,7 @@ function actionPlan(d: DocumentReview, review: Review, n: number): string {
   const head = row(['<th scope="col">#</th>', '<th scope="col">Requirement</th>', '<th scope="col">Strength</th>', '<th scope="col">Status</th>', '<th scope="col">What to add</th>', '<th scope="col">Reference</th>', '<th scope="col">Owner</th>', '<th scope="col">Due date</th>']);
   return `<section class="actions" aria-labelledby="${id}">${intro}
 <p>Every finding (gap, partial, outdated, needs review), “must” before “should” and gaps first. The owner and due-date columns are left for you to fill in.</p>
-<table class="plan"><caption>Action plan: ${h(d.name)}</caption><thead>${head}</thead><tbody>
+<table class="plan"><caption>Action plan: ${h(d.name)}</caption>${PLAN_COLUMNS}<thead>${head}</thead><tbody>
 ${body}
 </tbody></table></section>`;
 }

@@ -33,7 +33,11 @@ tbody th { font-weight: normal; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.facts th { width: 13rem; background: #f4f4f4; font-weight: bold; }
 table.counts th, table.counts td { text-align: center; }
-table.plan td.blank { min-width: 6rem; }
+table.plan { table-layout: fixed; }
+.col-num { width: 3%; } .col-req { width: 15%; } .col-strength { width: 8%; } .col-status { width: 10%; }
+.col-what { width: 30%; } .col-ref { width: 16%; } .col-owner { width: 10%; } .col-due { width: 8%; }
+table.plan td, table.plan th { overflow-wrap: anywhere; }
+table.plan .badge { white-space: normal; }
 table.plan .note { font-style: italic; margin-top: 0; }
 table.plan .where { margin-bottom: 0; color: #3d3d3d; }
 
@@ -51,6 +55,7 @@ table.plan .where { margin-bottom: 0; color: #3d3d3d; }
 
 .cover { border-bottom: 3px double #1a1a1a; margin-bottom: 1.5rem; }
 .contents ol { padding-left: 1.4em; }
+.contents a { display: inline-block; padding: 0.2em 0; }
 .contents ol ol { columns: 2; font-size: 0.92rem; }
 .score { font-size: 1.1rem; }
 .rule { background: #f6f6f6; border-left: 4px solid #595959; padding: 0.4em 0.8em; font-size: 0.92rem; }
@@ -100,6 +105,7 @@ svg.chart .axis { font-size: 10px; fill: #3d3d3d; }
   thead { display: table-header-group; }
   tr, .evidence, .rule, figure { break-inside: avoid; }
   .contents ol ol { columns: 1; }
+  table.plan { font-size: 8.5pt; }
   .badge { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   .req, .model, .evidence blockquote, thead th, .rule { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }

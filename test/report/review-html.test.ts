@@ -16,7 +16,7 @@ import { HOSTILE, reportOfFiles, samplePath, SAMPLES } from '../helpers/review.j
 const TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'section', 'article', 'figure', 'figcaption', 'blockquote',
   'h1', 'h2', 'h3', 'h4', 'p', 'ol', 'ul', 'li', 'dl', 'dt', 'dd', 'div', 'span', 'strong', 'em', 'code', 'br', 'a',
-  'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'desc', 'text', 'rect', 'line',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'desc', 'text', 'rect', 'line',
 ]);
 const ATTRIBUTES = new Set([
   'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'href', 'rel', 'scope', 'role', 'aria-labelledby', 'aria-hidden',

@@ -6,14 +6,17 @@
  *   MB/s and peak RSS, on all cores and on one (--jobs 1);
  * - the parsing floor: remark-parse alone over the same files in one thread, and remark-parse
  *   with the tool's GFM extensions (src/document/gfm.ts: tables, footnotes, strikethrough, task lists);
- * - the ratios, and whether the JSON report is byte-identical across worker counts.
+ * - the ratios, and whether the JSON report is byte-identical across worker counts;
+ * - the HTML review of the largest sample: the whole process with --review-html less the same audit
+ *   without it (median of the single-file runs), the rendering alone in this process, and the size
+ *   of the file.
  *
  * Every corpus measurement is a whole process, started fresh, and they are interleaved round by
  * round so that a noisy neighbour hurts all of them alike; the figures are medians over rounds.
  * Prints a table and writes it to bench/results.md (between the bench markers, keeping the notes).
  *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
- *                      [--also-node <path to another node binary>]...
+ *                      [--also-node <path to another node binary>]... [--review-only]
  *
  * --also-node repeats the single-file measurement with other Node versions (e.g. the current LTS
  * lines, whose compile cache bin/wt-audit.js turns on): each gets a row of its own.
@@ -43,6 +46,8 @@ const SINGLE_RUNS = arg('single-runs', 10);
 const PROFILE = process.argv.includes('--profile');
 const WRITE = !process.argv.includes('--no-write');
 const CORES = availableParallelism();
+/** only the review rows (printed, results.md left alone): a quick look while working on the review */
+const REVIEW_ONLY = process.argv.includes('--review-only');
 const ALSO_NODE = process.argv.flatMap((a, i) => (a === '--also-node' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 
 /** The command as it was run, so a figure can be reproduced with the same options. */
@@ -99,6 +104,54 @@ const BIN = join(PKG, 'bin', 'wt-audit.js');
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
 const BUNDLED = mtime(join(PKG, 'dist', 'bundle', 'wt-audit.js')) >= mtime(join(PKG, 'dist', 'cli', 'main.js'));
 if (!BUNDLED) log('note: no up-to-date bundle in dist/bundle/ (npm run build makes one): measuring the unbundled build');
+
+/**
+ * The review for people (issue 11): the HTML review of the largest sample. Whole processes with and
+ * without --review-html, interleaved, so the difference is what the review adds to a user's run
+ * (loading its modules, rendering, writing the file atomically); then the rendering alone, in
+ * this process, over the report the audit returns.
+ */
+async function measureReview() {
+  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(md|ya?ml)$/.test(f) && f !== 'README.md');
+  const largest = samples.map((f) => ({ f, size: statSync(join(ROOT, 'samples', f)).size })).sort((a, b) => b.size - a.size)[0].f;
+  const input = `samples/${largest}`;
+  const dir = mkdtempSync(join(tmpdir(), 'wt-bench-review-'));
+  const target = join(dir, 'review.html');
+  const plain = [];
+  const withReview = [];
+  runNode([BIN, input, '--as-of', AS_OF, '--review-html', target]);
+  for (let i = 0; i < SINGLE_RUNS; i++) {
+    plain.push(runNode([BIN, input, '--as-of', AS_OF]).ms);
+    withReview.push(runNode([BIN, input, '--as-of', AS_OF, '--review-html', target]).ms);
+  }
+  const bytes = statSync(target).size;
+  rmSync(dir, { recursive: true, force: true });
+  const { auditFiles } = await import(pathToFileURL(join(PKG, 'dist', 'audit', 'run.js')).href);
+  const { renderReviewHtml } = await import(pathToFileURL(join(PKG, 'dist', 'report', 'review-html.js')).href);
+  const { report } = await auditFiles({ files: [join(ROOT, input)], errors: [] }, { asOf: AS_OF, failOn: 'must', jobs: 1 });
+  renderReviewHtml(report);
+  const render = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    renderReviewHtml(report);
+    render.push(performance.now() - t0);
+  }
+  const extra = median(withReview) - median(plain);
+  log(`HTML review of ${input}: +${extra.toFixed(0)} ms over the audit (${median(withReview).toFixed(0)} vs ${median(plain).toFixed(0)} ms), rendering alone ${median(render).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`);
+  return [
+    [`HTML review of the largest sample (\`${input}\`): whole process with \`--review-html\` less without (medians of ${SINGLE_RUNS})`, `${extra.toFixed(0)} ms`, '< 200 ms', verdict(extra < 200)],
+    ['  rendering alone, in process (median of 20)', `${median(render).toFixed(1)} ms`, '', ''],
+    ['  review file size', `${(bytes / 1024).toFixed(0)} KiB`, '< 1 MB', verdict(bytes < 1024 * 1024)],
+  ];
+}
+
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+if (REVIEW_ONLY) {
+  const rows = await measureReview();
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
+
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -179,7 +232,7 @@ const parseGfmMs = m(runs.parseGfm);
 const peakRss = Math.max(...runs.all.map((r) => r.rssKb)) / 1024;
 const peakRssOne = Math.max(...runs.one.map((r) => r.rssKb)) / 1024;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const verdict = (ok) => (ok ? '**met**' : '**missed**');
+const reviewRows = await measureReview();
 
 const rows = [
   [`Single-file audit, cold (whole process, median of ${SINGLE_RUNS}), Node ${process.version}`, `${median(single).toFixed(0)} ms`, '≤ 300 ms', verdict(median(single) <= 300)],
@@ -199,6 +252,7 @@ const rows = [
   ['**Ratio** corpus audit / parse-only (remark-parse + GFM extensions)', (allMs / parseGfmMs).toFixed(2), '≤ 0.70', verdict(allMs / parseGfmMs <= 0.7)],
   [`**Ratio** 1 worker / ${CORES} workers (speed-up)`, (oneMs / allMs).toFixed(2), '', ''],
   [`JSON report identical with --jobs ${Object.keys(hashes).join(', ')}`, identical ? 'yes' : 'NO', 'yes', verdict(identical)],
+  ...reviewRows,
 ];
 
 const table = [

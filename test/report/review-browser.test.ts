@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The HTML review as a person sees it, in headless Chromium (Debian's `chromium`, driven by
  * playwright-core): the headings and the counts in the page, axe-core's accessibility rules, a
@@ -47,7 +49,7 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true, timeout: 30_000 });
     } catch (e) {
-      throw new Error(`Chromium (${CHROMIUM}) did not start: ${(e as Error).message.split('\n')[0]}`);
+      throw new Error(`Chromium (${CHROMIUM}) did not start: ${(e as Error).message.split('\n')[0]}`, { cause: e });
     }
     // two documents: the page breaks between documents are part of what is printed
     sample = await reportOfFiles([samplePath('riverside-juniors-fc-safeguarding.md'), samplePath('st-aidans-primary-child-protection.md')]);
@@ -104,9 +106,13 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
     const { page, context } = await open(renderReviewHtml(sample), { bypassCSP: false });
     const shown = await page.$$eval('section.document', (sections) =>
       sections.map((s) => {
-        const cells = Object.fromEntries([...s.querySelectorAll('[data-count]')].map((c) => [c.getAttribute('data-count'), Number(c.textContent)]));
+        const cells: Record<string, number> = {};
+        for (const c of s.querySelectorAll('[data-count]')) cells[c.getAttribute('data-count') ?? ''] = Number(c.textContent);
         const entries: Record<string, number> = {};
-        for (const e of s.querySelectorAll('article.req[data-status], tr[data-status]')) entries[e.getAttribute('data-status')!] = (entries[e.getAttribute('data-status')!] ?? 0) + 1;
+        for (const e of s.querySelectorAll('article.req[data-status], tr[data-status]')) {
+          const status = e.getAttribute('data-status') ?? '';
+          entries[status] = (entries[status] ?? 0) + 1;
+        }
         return { cells, entries };
       }),
     );

@@ -1,8 +1,8 @@
 /**
  * The review renderers as a result sink (audit/run.ts ResultSink), for a reporter registry: it
  * keeps the documents as they arrive and writes the whole review once the run ends, since a review
- * is one document read top to bottom (its cover and contents come first). A registry entry is
- * `create: async (write) => new (await import('./review-reporter.js')).ReviewReporter(write, 'html')`.
+ * is one document read top to bottom (its cover and contents come first). A registry entry makes
+ * one with the write function and the format, 'html' or 'md', loading this module lazily.
  */
 import type { AuditReport, DocumentResult, InputErrorReport } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';

@@ -43,7 +43,13 @@ async function readReport(path: string): Promise<DiffSide> {
 }
 
 async function auditSide(path: string, flags: DiffFlags, asOf: string): Promise<DiffSide> {
-  const run = { asOf, failOn: flags.failOn, jobs: 1, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}) };
+  const run = {
+    asOf,
+    failOn: flags.failOn,
+    jobs: 1,
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
+  };
   const { report } = await auditFiles({ files: [path], errors: [] }, run);
   return sideFromAudit(report, path);
 }
@@ -69,7 +75,9 @@ export async function runDiff(oldPath: string, newPath: string, flags: DiffFlags
   if (flags.output !== undefined) {
     const clash = outputAmongInputs(flags.output, [oldPath, newPath]);
     if (clash !== undefined) {
-      process.stderr.write(`wt-audit: --output ${flags.output} is one of the files being compared (${clash}); choose another file, inputs are never overwritten\n`);
+      process.stderr.write(
+        `wt-audit: --output ${flags.output} is one of the files being compared (${clash}); choose another file, inputs are never overwritten\n`,
+      );
       return EXIT_ERROR;
     }
     try {

@@ -142,7 +142,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('compare two versions of one policy (or two JSON reports): regressions first, then improvements, changed evidence, new requirements')
     .argument('<old>', 'the earlier version: a policy file, or a JSON report (.json) of it')
     .argument('<new>', 'the later version: a policy file, or a JSON report (.json) of it')
-    .addOption(new Option('-f, --format <format>', 'output format: terminal, md or json').choices(['terminal', 'md', 'json']).default('terminal'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'md', 'json']).default('terminal'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
     .addOption(new Option('-p, --profile <profile>', 'judge policy files as this profile (overrides their type:)').argParser(parseProfileOption))
     .addOption(new Option('--as-of <date>', 'judge policy files\' dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))

@@ -21,7 +21,13 @@ export interface ReviewTargets {
  * Audit `paths`, write the main report through `write` (rendered by `renderMain` from the whole
  * report) and the review files; returns the audit's exit code, or 2 when a file cannot be written.
  */
-export async function auditWithReviews(paths: string[], cmd: AuditCommand, targets: ReviewTargets, renderMain: (report: AuditReport) => string, write: (chunk: string) => void | Promise<void>): Promise<number> {
+export async function auditWithReviews(
+  paths: string[],
+  cmd: AuditCommand,
+  targets: ReviewTargets,
+  renderMain: (report: AuditReport) => string,
+  write: (chunk: string) => void | Promise<void>,
+): Promise<number> {
   const found = await discover(paths);
   const outputs: Array<[string, string]> = [
     ...(cmd.output !== undefined ? ([['--output', cmd.output]] as Array<[string, string]>) : []),

@@ -15,7 +15,14 @@ const READS_MAJOR = 2;
 const STATUSES: ReadonlySet<string> = new Set<Status>(['met', 'partial', 'gap', 'outdated', 'not-applicable', 'waived', 'needs-review']);
 
 function resultIn(r: DocumentResult['results'][number]): DiffResultIn {
-  return { id: r.id, title: r.title, strength: r.strength, chapter: r.chapter, status: r.status, evidence: r.evidence.map((e) => ({ line: e.line, excerpt: e.excerpt })) };
+  return {
+    id: r.id,
+    title: r.title,
+    strength: r.strength,
+    chapter: r.chapter,
+    status: r.status,
+    evidence: r.evidence.map((e) => ({ line: e.line, excerpt: e.excerpt })),
+  };
 }
 
 function sideOf(report: Pick<AuditReport, 'asOf' | 'catalogue'>, doc: DocumentResult, source: string, kind: DiffSide['kind']): DiffSide {
@@ -61,7 +68,14 @@ function resultFromJson(v: unknown, i: number, source: string): DiffResultIn {
     need(isObject(e) && typeof e.line === 'number' && typeof e.excerpt === 'string', source, `${at}.evidence[${j}] has no line and excerpt`);
     return { line: e.line, excerpt: e.excerpt };
   });
-  return { id, title: typeof title === 'string' ? title : id, strength, chapter: typeof chapter === 'string' ? chapter : '', status: status as Status, evidence: quotes };
+  return {
+    id,
+    title: typeof title === 'string' ? title : id,
+    strength,
+    chapter: typeof chapter === 'string' ? chapter : '',
+    status: status as Status,
+    evidence: quotes,
+  };
 }
 
 /**
@@ -79,14 +93,18 @@ export function sideFromReportJson(text: string, source: string, note: (message:
   const version = data.schemaVersion;
   need(typeof version === 'string', source, 'it has no schemaVersion');
   const major = Number(/^(\d+)\./.exec(version)?.[1]);
-  if (major !== READS_MAJOR) throw new DiffInputError(`${source}: a report of schema version ${version}; this wt-audit compares reports of version ${READS_MAJOR}.x (audit the policy again, or pass the policy itself)`);
+  if (major !== READS_MAJOR)
+    throw new DiffInputError(
+      `${source}: a report of schema version ${version}; this wt-audit compares reports of version ${READS_MAJOR}.x (audit the policy again, or pass the policy itself)`,
+    );
   const { documents, catalogue, asOf } = data;
   need(Array.isArray(documents), source, 'it has no documents list');
   need(isObject(catalogue) && typeof catalogue.edition === 'string', source, 'it has no catalogue edition');
   const doc: unknown = documents[0];
   if (doc === undefined) {
     const errors = Array.isArray(data.errors) ? data.errors.filter(isObject) : [];
-    const why = errors[0] && typeof errors[0].message === 'string' ? `: ${typeof errors[0].path === 'string' ? `${errors[0].path}: ` : ''}${errors[0].message}` : '';
+    const why =
+      errors[0] && typeof errors[0].message === 'string' ? `: ${typeof errors[0].path === 'string' ? `${errors[0].path}: ` : ''}${errors[0].message}` : '';
     throw new DiffInputError(`${source}: the report holds no audited policy${why}`);
   }
   need(isObject(doc), source, 'documents[0] is not an object');

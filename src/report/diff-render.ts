@@ -35,8 +35,10 @@ function sideLine(s: SideSummary): string {
 /** Notes a reader needs before trusting the comparison. */
 function caveats(d: PolicyDiff): string[] {
   const out: string[] = [];
-  if (d.old.profile !== d.new.profile) out.push(`The two were judged as different kinds of organisation (${d.old.profile}, ${d.new.profile}): some changes come from that.`);
-  if (d.old.catalogue.sha256 !== d.new.catalogue.sha256) out.push('The two were audited with different catalogues: some changes come from the catalogue, not the policy.');
+  if (d.old.profile !== d.new.profile)
+    out.push(`The two were judged as different kinds of organisation (${d.old.profile}, ${d.new.profile}): some changes come from that.`);
+  if (d.old.catalogue.sha256 !== d.new.catalogue.sha256)
+    out.push('The two were audited with different catalogues: some changes come from the catalogue, not the policy.');
   if (d.old.asOf !== d.new.asOf) out.push(`The two were judged as at different dates (${d.old.asOf}, ${d.new.asOf}): review dates may have become past.`);
   if (d.old.sha256 !== '' && d.old.sha256 === d.new.sha256) out.push('The two files are identical (same sha256).');
   return out;
@@ -45,7 +47,12 @@ function caveats(d: PolicyDiff): string[] {
 function verdict(d: PolicyDiff): string {
   const must = d.regressions.filter((r) => r.strength === 'must').length;
   const counts = `${d.regressions.length} regression${d.regressions.length === 1 ? '' : 's'} (${must} must), ${d.improvements.length} improvement${d.improvements.length === 1 ? '' : 's'}, ${d.statusChanged.length} other status change${d.statusChanged.length === 1 ? '' : 's'}, ${d.evidenceChanged.length} with changed evidence, ${d.newInCatalogue.length} new in the catalogue`;
-  const outcome = d.failOn === 'none' ? 'never fails (--fail-on none)' : d.failing ? `fails: a regression at or above --fail-on ${d.failOn}` : `passes: no regression at or above --fail-on ${d.failOn}`;
+  const outcome =
+    d.failOn === 'none'
+      ? 'never fails (--fail-on none)'
+      : d.failing
+        ? `fails: a regression at or above --fail-on ${d.failOn}`
+        : `passes: no regression at or above --fail-on ${d.failOn}`;
   return `${counts}. Score ${d.old.score}% → ${d.new.score}%. ${outcome[0]!.toUpperCase()}${outcome.slice(1)}.`;
 }
 

@@ -117,7 +117,16 @@ function summaryOf(s: DiffSide): SideSummary {
 
 function entry(from: DiffResultIn | undefined, to: DiffResultIn | undefined): DiffEntry {
   const r = (to ?? from)!;
-  return { id: r.id, title: r.title, strength: r.strength, chapter: r.chapter, from: from?.status ?? null, to: to?.status ?? null, evidenceFrom: from?.evidence ?? [], evidenceTo: to?.evidence ?? [] };
+  return {
+    id: r.id,
+    title: r.title,
+    strength: r.strength,
+    chapter: r.chapter,
+    from: from?.status ?? null,
+    to: to?.status ?? null,
+    evidenceFrom: from?.evidence ?? [],
+    evidenceTo: to?.evidence ?? [],
+  };
 }
 
 export function fails(regressions: DiffEntry[], failOn: FailOn): boolean {
@@ -145,7 +154,9 @@ export function diffAudits(oldSide: DiffSide, newSide: DiffSide, failOn: FailOn)
     else if (quotesKey(from.evidence) !== quotesKey(to.evidence)) evidenceChanged.push(entry(from, to));
   }
   const removedFromCatalogue = oldSide.results.filter((r) => !afterIds.has(r.id)).map((r) => entry(r, undefined));
-  regressions.sort((a, b) => (a.strength === b.strength ? 0 : a.strength === 'must' ? -1 : 1) || RANK[b.to!]! - RANK[a.to!]! || order.get(a.id)! - order.get(b.id)!);
+  regressions.sort(
+    (a, b) => (a.strength === b.strength ? 0 : a.strength === 'must' ? -1 : 1) || RANK[b.to!]! - RANK[a.to!]! || order.get(a.id)! - order.get(b.id)!,
+  );
   return {
     diffVersion: DIFF_VERSION,
     old: summaryOf(oldSide),

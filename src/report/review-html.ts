@@ -74,7 +74,9 @@ function cover(review: Review, title: string): string {
   out.push(`<header class="cover" id="cover">`);
   out.push(`<p class="kicker">Working Together to Safeguard Children ${h(r.catalogue.edition)}</p>`);
   out.push(`<h1>${h(title)}</h1>`);
-  out.push(`<p class="lede">A review of ${review.documents.length === 1 ? 'one safeguarding policy' : `${review.documents.length} safeguarding policies`} against the ${h(r.catalogue.edition)} statutory guidance, as of ${h(r.asOf)}.</p>`);
+  out.push(
+    `<p class="lede">A review of ${review.documents.length === 1 ? 'one safeguarding policy' : `${review.documents.length} safeguarding policies`} against the ${h(r.catalogue.edition)} statutory guidance, as of ${h(r.asOf)}.</p>`,
+  );
   for (const [i, d] of review.documents.entries()) {
     const doc = d.doc;
     const facts: Array<[string, string]> = [
@@ -132,7 +134,9 @@ function chart(d: DocumentReview, n: number): string {
   const tid = idOf('doc', String(n), 'chart-title');
   const did = idOf('doc', String(n), 'chart-desc');
   const parts: string[] = [];
-  parts.push(`<svg class="chart" role="img" aria-labelledby="${tid} ${did}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg">`);
+  parts.push(
+    `<svg class="chart" role="img" aria-labelledby="${tid} ${did}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg">`,
+  );
   parts.push(`<title id="${tid}">Coverage per chapter: ${h(d.name)}</title>`);
   const desc = rated.map((c) => `${c.name}: ${c.score === null ? 'not rated' : `${c.score}%, ${RAG_LABEL[c.rag].toLowerCase()}`}`).join('; ');
   parts.push(`<desc id="${did}">${h(desc)}. The same figures are in the table of chapters.</desc>`);
@@ -149,7 +153,8 @@ function chart(d: DocumentReview, n: number): string {
     parts.push(`<rect x="${x0}" y="${y + 16}" width="${bar}" height="14" fill="#f0f0f0" stroke="#8a8a8a" stroke-width="0.5" />`);
     if (w > 0) parts.push(`<rect x="${x0}" y="${y + 16}" width="${w.toFixed(1)}" height="14" fill="${BAR_FILL[c.rag]}" />`);
     // the thresholds, across the bar only, so they never strike through a label
-    for (const at of [RAG_RULE.red, RAG_RULE.green]) parts.push(`<line x1="${x0 + (bar * at) / 100}" y1="${y + 13}" x2="${x0 + (bar * at) / 100}" y2="${y + 33}" stroke="#3d3d3d" stroke-dasharray="2 2" />`);
+    for (const at of [RAG_RULE.red, RAG_RULE.green])
+      parts.push(`<line x1="${x0 + (bar * at) / 100}" y1="${y + 13}" x2="${x0 + (bar * at) / 100}" y2="${y + 33}" stroke="#3d3d3d" stroke-dasharray="2 2" />`);
     parts.push(`<text x="${x0 + bar + 8}" y="${y + 28}" class="value">${c.score === null ? 'not rated' : `${c.score}% · ${RAG_LABEL[c.rag]}`}</text>`);
   });
   parts.push('</svg>');
@@ -202,9 +207,13 @@ function summary(d: DocumentReview, n: number): string {
     `<p class="score">Overall score <strong>${doc.score}%</strong>. Of ${doc.results.length} requirements in the catalogue, ${doc.results.length - doc.counts['not-applicable']} apply to a ${h(doc.profile)} policy; ${findings === 0 ? 'none needs action' : `${findings} need${findings === 1 ? 's' : ''} action (see the action plan)`}.</p>`,
   );
   out.push(countsTable(doc, n));
-  out.push(`<figure class="chart-figure">${chart(d, n)}<figcaption>Coverage per chapter; dashed lines mark the ${RAG_RULE.red}% and ${RAG_RULE.green}% thresholds.</figcaption></figure>`);
+  out.push(
+    `<figure class="chart-figure">${chart(d, n)}<figcaption>Coverage per chapter; dashed lines mark the ${RAG_RULE.red}% and ${RAG_RULE.green}% thresholds.</figcaption></figure>`,
+  );
   out.push(chapterTable(d.chapters));
-  out.push(`<div class="rule"><p><strong>How the ratings are decided.</strong> ${h(SCORE_RULE)}</p><ul>${RAG_RULE.text.map((t) => `<li>${h(t)}</li>`).join('')}</ul></div>`);
+  out.push(
+    `<div class="rule"><p><strong>How the ratings are decided.</strong> ${h(SCORE_RULE)}</p><ul>${RAG_RULE.text.map((t) => `<li>${h(t)}</li>`).join('')}</ul></div>`,
+  );
   out.push('</section>');
   return out.join('\n');
 }
@@ -234,7 +243,10 @@ ${body}
 function evidenceList(r: RequirementResult, path: string): string {
   if (r.evidence.length === 0) return '<p class="none">No evidence was found in the policy.</p>';
   return r.evidence
-    .map((e) => `<figure class="evidence"><blockquote><p>${h(e.excerpt)}</p></blockquote><figcaption>${h(path)}, line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}</figcaption></figure>`)
+    .map(
+      (e) =>
+        `<figure class="evidence"><blockquote><p>${h(e.excerpt)}</p></blockquote><figcaption>${h(path)}, line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}</figcaption></figure>`,
+    )
     .join('\n');
 }
 
@@ -268,7 +280,11 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
   if (where !== undefined) fact(r.status === 'gap' ? 'Where it belongs' : 'Where to strengthen it', h(where));
   if (r.status !== 'met' && info) {
     fact('What to add', h(info.remediation));
-    if (info.modelWording) fact('Model wording', `<div class="model">${h(info.modelWording)}</div><p class="hint">Adapt the bracketed parts; check it against your own procedures before adopting it.</p>`);
+    if (info.modelWording)
+      fact(
+        'Model wording',
+        `<div class="model">${h(info.modelWording)}</div><p class="hint">Adapt the bracketed parts; check it against your own procedures before adopting it.</p>`,
+      );
   }
   fact('Reference', reference(r, info));
   return `<article class="req" id="${idOf('doc', String(n), r.id)}" data-status="${r.status}">
@@ -288,7 +304,9 @@ function chapters(d: DocumentReview, review: Review, n: number): string {
 
 function notApplicable(d: DocumentReview, n: number): string {
   if (d.notApplicable.length === 0) return '';
-  const body = d.notApplicable.map((r) => `<tr data-status="not-applicable"><th scope="row">${h(r.title)}<br><span class="rid">${h(r.id)}</span></th><td>${h(r.message)}</td></tr>`).join('\n');
+  const body = d.notApplicable
+    .map((r) => `<tr data-status="not-applicable"><th scope="row">${h(r.title)}<br><span class="rid">${h(r.id)}</span></th><td>${h(r.message)}</td></tr>`)
+    .join('\n');
   return `<section class="na" aria-labelledby="${idOf('doc', String(n), 'na')}"><h3 id="${idOf('doc', String(n), 'na')}">Not applicable</h3>
 <p>These requirements do not apply to a ${h(d.doc.profile)} policy, so they are not scored.</p>
 <table class="list"><caption>Requirements that do not apply</caption><thead>${row(['<th scope="col">Requirement</th>', '<th scope="col">Why</th>'])}</thead><tbody>
@@ -320,7 +338,16 @@ function actionPlan(d: DocumentReview, review: Review, n: number): string {
       ]);
     })
     .join('\n');
-  const head = row(['<th scope="col">#</th>', '<th scope="col">Requirement</th>', '<th scope="col">Strength</th>', '<th scope="col">Status</th>', '<th scope="col">What to add</th>', '<th scope="col">Reference</th>', '<th scope="col">Owner</th>', '<th scope="col">Due date</th>']);
+  const head = row([
+    '<th scope="col">#</th>',
+    '<th scope="col">Requirement</th>',
+    '<th scope="col">Strength</th>',
+    '<th scope="col">Status</th>',
+    '<th scope="col">What to add</th>',
+    '<th scope="col">Reference</th>',
+    '<th scope="col">Owner</th>',
+    '<th scope="col">Due date</th>',
+  ]);
   return `<section class="actions" aria-labelledby="${id}">${intro}
 <p>Every finding (gap, partial, outdated, needs review), “must” before “should” and gaps first. The owner and due-date columns are left for you to fill in.</p>
 <table class="plan"><caption>Action plan: ${h(d.name)}</caption>${PLAN_COLUMNS}<thead>${head}</thead><tbody>
@@ -346,7 +373,8 @@ ${actionPlan(d, review, n)}
 
 function problems(errors: InputErrorReport[], warnings: InputErrorReport[]): string {
   if (errors.length + warnings.length === 0) return '';
-  const place = (e: InputErrorReport) => `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.line !== undefined && e.column !== undefined ? `:${e.column}` : ''}`;
+  const place = (e: InputErrorReport) =>
+    `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.line !== undefined && e.column !== undefined ? `:${e.column}` : ''}`;
   const list = (xs: InputErrorReport[]) => `<ul>${xs.map((e) => `<li><code>${h(place(e))}</code> ${h(e.message)}</li>`).join('')}</ul>`;
   return `<section class="problems" aria-labelledby="problems"><h2 id="problems">Files not audited and warnings</h2>
 ${errors.length > 0 ? `<h3>Not audited</h3><p>These could not be read or audited, so this review says nothing about them.</p>${list(errors)}` : ''}

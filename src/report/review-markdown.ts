@@ -43,7 +43,11 @@ function pct(score: number | null): string {
 
 function cover(review: Review, title: string): string {
   const r = review.report;
-  const out: string[] = [`# ${md(title)}`, '', `A review of ${review.documents.length === 1 ? 'one safeguarding policy' : `${review.documents.length} safeguarding policies`} against *Working Together to Safeguard Children ${md(r.catalogue.edition)}*, as of ${md(r.asOf)}.`];
+  const out: string[] = [
+    `# ${md(title)}`,
+    '',
+    `A review of ${review.documents.length === 1 ? 'one safeguarding policy' : `${review.documents.length} safeguarding policies`} against *Working Together to Safeguard Children ${md(r.catalogue.edition)}*, as of ${md(r.asOf)}.`,
+  ];
   for (const [i, d] of review.documents.entries()) {
     const doc = d.doc;
     out.push('', review.documents.length === 1 ? '**The policy**' : `**Policy ${i + 1} of ${review.documents.length}**`, '');
@@ -94,7 +98,17 @@ function summary(d: DocumentReview): string {
     '',
     table(
       ['Chapter', 'Score', 'Rating', 'Met', 'Partial', 'Gap', 'Outdated or needs review', '“Must” gaps', 'Not applicable'],
-      d.chapters.map((c) => [md(c.name), pct(c.score), RAG_LABEL[c.rag], String(c.counts.met), String(c.counts.partial), String(c.counts.gap), String(c.counts.outdated + c.counts['needs-review']), String(c.mustGaps), String(c.counts['not-applicable'])]),
+      d.chapters.map((c) => [
+        md(c.name),
+        pct(c.score),
+        RAG_LABEL[c.rag],
+        String(c.counts.met),
+        String(c.counts.partial),
+        String(c.counts.gap),
+        String(c.counts.outdated + c.counts['needs-review']),
+        String(c.mustGaps),
+        String(c.counts['not-applicable']),
+      ]),
     ),
     '',
     `**How the ratings are decided.** ${md(SCORE_RULE)}`,
@@ -124,7 +138,12 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
   if (r.status === 'waived') {
     const w = waiverOf(r);
     const parts = w
-      ? [w.reason !== undefined ? `reason: ${md(w.reason)}` : '', w.approvedBy !== undefined ? `approved by: ${md(w.approvedBy)}` : '', w.expires !== undefined ? `expires: ${md(w.expires)}` : '', w.source !== undefined ? `recorded in: ${md(w.source)}` : ''].filter(Boolean)
+      ? [
+          w.reason !== undefined ? `reason: ${md(w.reason)}` : '',
+          w.approvedBy !== undefined ? `approved by: ${md(w.approvedBy)}` : '',
+          w.expires !== undefined ? `expires: ${md(w.expires)}` : '',
+          w.source !== undefined ? `recorded in: ${md(w.source)}` : '',
+        ].filter(Boolean)
       : ['accepted by a waiver; the run recorded no reason or approver'];
     out.push(`- **Waiver:** ${parts.join('; ')}`);
   }
@@ -165,10 +184,18 @@ function actionPlan(d: DocumentReview, review: Review): string {
     const info = review.requirements.get(r.id);
     const note = noteOf(r);
     const where = whereText(r);
-    const what = [note !== undefined ? `*${md(note)}.*` : '', md(info?.remediation ?? ''), where !== undefined ? `Place: ${md(where)}.` : ''].filter(Boolean).join(' ');
+    const what = [note !== undefined ? `*${md(note)}.*` : '', md(info?.remediation ?? ''), where !== undefined ? `Place: ${md(where)}.` : '']
+      .filter(Boolean)
+      .join(' ');
     return [String(i + 1), `${md(r.title)} (${markdownCode(r.id)})`, r.strength, status(r.status), what, md(info?.reference ?? r.reference), ' ', ' '];
   });
-  return ['### Action plan', '', 'Every finding (gap, partial, outdated, needs review), “must” before “should” and gaps first. The owner and due-date columns are left for you to fill in.', '', table(['#', 'Requirement', 'Strength', 'Status', 'What to add', 'Reference', 'Owner', 'Due date'], rows)].join('\n');
+  return [
+    '### Action plan',
+    '',
+    'Every finding (gap, partial, outdated, needs review), “must” before “should” and gaps first. The owner and due-date columns are left for you to fill in.',
+    '',
+    table(['#', 'Requirement', 'Strength', 'Status', 'What to add', 'Reference', 'Owner', 'Due date'], rows),
+  ].join('\n');
 }
 
 function documentPart(d: DocumentReview, review: Review): string {
@@ -184,7 +211,8 @@ function documentPart(d: DocumentReview, review: Review): string {
 
 function problems(errors: InputErrorReport[], warnings: InputErrorReport[]): string {
   if (errors.length + warnings.length === 0) return '';
-  const place = (e: InputErrorReport) => `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.line !== undefined && e.column !== undefined ? `:${e.column}` : ''}`;
+  const place = (e: InputErrorReport) =>
+    `${e.path}${e.line !== undefined ? `:${e.line}` : ''}${e.line !== undefined && e.column !== undefined ? `:${e.column}` : ''}`;
   const list = (xs: InputErrorReport[]) => xs.map((e) => `- ${md(place(e))}: ${md(e.message)}`).join('\n');
   const out = ['## Files not audited and warnings'];
   if (errors.length > 0) out.push('', '### Not audited', '', 'These could not be read or audited, so this review says nothing about them.', '', list(errors));
@@ -195,6 +223,11 @@ function problems(errors: InputErrorReport[], warnings: InputErrorReport[]): str
 /** The whole review of a report as one Markdown document. The same report gives the same bytes. */
 export function renderReviewMarkdown(report: AuditReport, opts: ReviewOptions = {}): string {
   const review = buildReview(report);
-  const parts = [cover(review, opts.title ?? defaultTitle(review)), ...review.documents.map((d) => documentPart(d, review)), problems(report.errors, report.warnings), ['## Method and limits', ...METHOD_AND_LIMITS.map((p) => md(p))].join('\n\n')];
+  const parts = [
+    cover(review, opts.title ?? defaultTitle(review)),
+    ...review.documents.map((d) => documentPart(d, review)),
+    problems(report.errors, report.warnings),
+    ['## Method and limits', ...METHOD_AND_LIMITS.map((p) => md(p))].join('\n\n'),
+  ];
   return `${parts.filter((p) => p !== '').join('\n\n')}\n`;
 }

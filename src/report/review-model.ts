@@ -52,7 +52,8 @@ export const RAG_RULE = {
 export const RAG_LABEL: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', unrated: 'Not rated' };
 
 /** The score rule, the engine's (audit/engine.ts), stated in the report. */
-export const SCORE_RULE = 'Score: met counts 1 and partial ½, out of the requirements that apply (not applicable and waived ones left out); gap, outdated and needs review count 0.';
+export const SCORE_RULE =
+  'Score: met counts 1 and partial ½, out of the requirements that apply (not applicable and waived ones left out); gap, outdated and needs review count 0.';
 
 export interface ChapterSummary {
   key: string;
@@ -133,12 +134,25 @@ const ACTION_RANK: Partial<Record<Status, number>> = { gap: 0, partial: 1, outda
 
 function documentReview(doc: DocumentResult): DocumentReview {
   const keys = chapterKeys(doc);
-  const chapters = keys.map(([k, n]) => chapterSummary(k, n, doc.results.filter((r) => r.chapter === k))).filter((c) => c.counts['not-applicable'] + c.applicable + c.counts.waived > 0);
+  const chapters = keys
+    .map(([k, n]) =>
+      chapterSummary(
+        k,
+        n,
+        doc.results.filter((r) => r.chapter === k),
+      ),
+    )
+    .filter((c) => c.counts['not-applicable'] + c.applicable + c.counts.waived > 0);
   const applicable = doc.results.filter((r) => r.status !== 'not-applicable');
   const order = new Map(doc.results.map((r, i) => [r.id, i]));
   const actions = applicable
     .filter((r) => ACTION_STATUSES.has(r.status))
-    .sort((a, b) => (a.strength === b.strength ? 0 : a.strength === 'must' ? -1 : 1) || ACTION_RANK[a.status]! - ACTION_RANK[b.status]! || order.get(a.id)! - order.get(b.id)!);
+    .sort(
+      (a, b) =>
+        (a.strength === b.strength ? 0 : a.strength === 'must' ? -1 : 1) ||
+        ACTION_RANK[a.status]! - ACTION_RANK[b.status]! ||
+        order.get(a.id)! - order.get(b.id)!,
+    );
   return {
     doc,
     name: doc.organisation ?? doc.path,
@@ -191,7 +205,9 @@ export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string
 /** Is the citation as precise as a paragraph, or only a chapter? */
 export function precisionOf(info: RequirementInfo | undefined): string {
   const p = info?.referenceDetail.paragraph;
-  return p === null || p === undefined || p === '' ? 'chapter-level pinpoint: the 2026 paragraph number is not yet verified' : `paragraph-level pinpoint (para ${p})`;
+  return p === null || p === undefined || p === ''
+    ? 'chapter-level pinpoint: the 2026 paragraph number is not yet verified'
+    : `paragraph-level pinpoint (para ${p})`;
 }
 
 /** Only web addresses become links: a catalogue from elsewhere (--catalogue) cannot smuggle in another scheme. */

@@ -64,7 +64,9 @@ describe('wt-audit diff', () => {
     const r = runCli(['diff', oldMd, newMd, '--as-of', AS_OF]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Regressions \(\d+\)[\s\S]*WT26-C1-CATEGORIES-OF-ABUSE (met|partial) → gap · must[\s\S]*Improvements \(\d+\)[\s\S]*WT26-C4-ALLEGATIONS gap → met · must/);
+    expect(r.stdout).toMatch(
+      /Regressions \(\d+\)[\s\S]*WT26-C1-CATEGORIES-OF-ABUSE (met|partial) → gap · must[\s\S]*Improvements \(\d+\)[\s\S]*WT26-C4-ALLEGATIONS gap → met · must/,
+    );
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('Fails: a regression at or above --fail-on must.');
   });
 
@@ -73,7 +75,8 @@ describe('wt-audit diff', () => {
     const [head, reporting, types] = OLD.split(/(?=## )/);
     writeFileSync(moved, `${head!}\n\n\n${types!}\n${reporting!.replace(/\n\n/g, '\n\n\n')}`);
     const d = JSON.parse(runCli(['diff', oldMd, moved, '--as-of', AS_OF, '--format', 'json']).stdout) as DiffJson & Record<string, unknown[]>;
-    for (const group of ['regressions', 'improvements', 'statusChanged', 'evidenceChanged', 'newInCatalogue', 'removedFromCatalogue']) expect(d[group], group).toEqual([]);
+    for (const group of ['regressions', 'improvements', 'statusChanged', 'evidenceChanged', 'newInCatalogue', 'removedFromCatalogue'])
+      expect(d[group], group).toEqual([]);
   });
 
   it('JSON: deterministic, and the same from a saved report as from the policy', () => {
@@ -107,7 +110,11 @@ describe('wt-audit diff', () => {
   });
 
   it('exits 2 with the file and the reason for what it cannot compare', () => {
-    const bad = tmp({ 'bad.json': '{"schemaVersion": "2.0.0", ', 'v1.json': JSON.stringify({ schemaVersion: '1.2.0', documents: [] }), 'broken.yaml': 'policy:\n  organisation: [unclosed\nsections: []\n' });
+    const bad = tmp({
+      'bad.json': '{"schemaVersion": "2.0.0", ',
+      'v1.json': JSON.stringify({ schemaVersion: '1.2.0', documents: [] }),
+      'broken.yaml': 'policy:\n  organisation: [unclosed\nsections: []\n',
+    });
     const cases: Array<[string, RegExp]> = [
       [join(bad, 'missing.md'), /missing\.md: .*(no such file|not found)/],
       [join(bad, 'bad.json'), /bad\.json: not valid JSON/],

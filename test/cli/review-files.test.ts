@@ -50,7 +50,10 @@ describe('--review-html and --review-md', () => {
     mkdirSync(locked);
     chmodSync(locked, 0o500);
     // root can write anywhere; run as nobody so the folder really is read-only
-    const r = runCli([join(process.cwd(), SAMPLE), '--as-of', AS_OF, '--review-md', join(locked, 'review.md')], process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {});
+    const r = runCli(
+      [join(process.cwd(), SAMPLE), '--as-of', AS_OF, '--review-md', join(locked, 'review.md')],
+      process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {},
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write .*review\.md: permission denied/);
     expect(readdirSync(locked)).toEqual([]);

@@ -5,7 +5,13 @@ import type { AuditReport } from '../../src/audit/result.js';
 import { TEST_AS_OF } from './audit-text.js';
 import { ROOT } from './run-cli.js';
 
-export const SAMPLES = ['hope-community-trust-2018.md', 'northgate-youth-theatre.yaml', 'riverside-juniors-fc-safeguarding.md', 'st-aidans-primary-child-protection.md', 'westshire-safeguarding-partnership-arrangements.md'];
+export const SAMPLES = [
+  'hope-community-trust-2018.md',
+  'northgate-youth-theatre.yaml',
+  'riverside-juniors-fc-safeguarding.md',
+  'st-aidans-primary-child-protection.md',
+  'westshire-safeguarding-partnership-arrangements.md',
+];
 
 export const HOSTILE = ['test/report/fixtures/hostile-policy.md', 'test/report/fixtures/hostile-policy.yaml'];
 

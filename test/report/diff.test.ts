@@ -13,7 +13,18 @@ function result(id: string, status: Status, strength: 'must' | 'should' = 'must'
 }
 
 function side(results: DiffResultIn[], more: Partial<DiffSide> = {}): DiffSide {
-  return { source: 'x.md', kind: 'policy', path: 'x.md', sha256: 'a'.repeat(64), profile: 'vcse', score: 50, asOf: '2026-11-01', catalogue: { edition: '2026', sha256: 'c'.repeat(64) }, results, ...more };
+  return {
+    source: 'x.md',
+    kind: 'policy',
+    path: 'x.md',
+    sha256: 'a'.repeat(64),
+    profile: 'vcse',
+    score: 50,
+    asOf: '2026-11-01',
+    catalogue: { edition: '2026', sha256: 'c'.repeat(64) },
+    results,
+    ...more,
+  };
 }
 
 describe('regression and improvement', () => {
@@ -98,7 +109,19 @@ describe('diffAudits', () => {
       expect(lower.indexOf('regressions')).toBeLessThan(lower.indexOf('improvements'));
     }
     const json = JSON.parse(renderDiffJson(d)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['diffVersion', 'old', 'new', 'failOn', 'failing', 'regressions', 'improvements', 'statusChanged', 'evidenceChanged', 'newInCatalogue', 'removedFromCatalogue']);
+    expect(Object.keys(json)).toEqual([
+      'diffVersion',
+      'old',
+      'new',
+      'failOn',
+      'failing',
+      'regressions',
+      'improvements',
+      'statusChanged',
+      'evidenceChanged',
+      'newInCatalogue',
+      'removedFromCatalogue',
+    ]);
   });
 
   it('warns when the two sides were judged differently', () => {
@@ -146,9 +169,13 @@ describe('reading the sides', () => {
     };
     expect(refusal('{"schemaVersion": ')).toMatch(/^r\.json: not valid JSON: /);
     expect(refusal('[]')).toBe('r.json: not a wt-audit JSON report: the top level is not an object');
-    expect(refusal(JSON.stringify({ ...report, schemaVersion: '1.4.0' }))).toMatch(/^r\.json: a report of schema version 1\.4\.0; this wt-audit compares reports of version 2\.x/);
+    expect(refusal(JSON.stringify({ ...report, schemaVersion: '1.4.0' }))).toMatch(
+      /^r\.json: a report of schema version 1\.4\.0; this wt-audit compares reports of version 2\.x/,
+    );
     expect(refusal(JSON.stringify({ ...report, schemaVersion: '3.0.0' }))).toMatch(/schema version 3\.0\.0/);
-    expect(refusal(JSON.stringify({ ...report, documents: [], errors: [{ path: 'p.md', message: 'binary file' }] }))).toBe('r.json: the report holds no audited policy: p.md: binary file');
+    expect(refusal(JSON.stringify({ ...report, documents: [], errors: [{ path: 'p.md', message: 'binary file' }] }))).toBe(
+      'r.json: the report holds no audited policy: p.md: binary file',
+    );
     const broken = JSON.parse(renderJson(report)) as { documents: Array<{ results: Array<Record<string, unknown>> }> };
     broken.documents[0]!.results[3]!.status = 'fine';
     expect(refusal(JSON.stringify(broken))).toBe('r.json: not a wt-audit JSON report: documents[0].results[3].status is not a status');

@@ -23,10 +23,22 @@ import { HOSTILE, reportOfFiles, samplePath } from '../helpers/review.js';
 
 const CHROMIUM = process.env.WT_AUDIT_CHROMIUM ?? '/usr/bin/chromium';
 /** As root on a closed network: no sandbox, no GPU, and none of Chromium's own calls home. Playwright gives each launch a fresh profile. */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 const AVAILABLE = existsSync(CHROMIUM);
-if (!AVAILABLE && !IN_CI) process.stderr.write(`review-browser.test.ts: skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WT_AUDIT_CHROMIUM); in CI this fails instead\n`);
+if (!AVAILABLE && !IN_CI)
+  process.stderr.write(
+    `review-browser.test.ts: skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WT_AUDIT_CHROMIUM); in CI this fails instead\n`,
+  );
 
 /** The page's only address: every request is routed, and any other is recorded and refused. */
 const PAGE_URL = 'http://review.test/review.html';
@@ -62,7 +74,11 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
 
   /** Open an HTML string as PAGE_URL in a fresh context. bypassCSP: the page's CSP is ignored (for axe's script, or to test escaping alone). */
   async function open(html: string, opts: { bypassCSP: boolean; width?: number; height?: number }): Promise<Opened> {
-    const context = await browser.newContext({ bypassCSP: opts.bypassCSP, viewport: { width: opts.width ?? 1000, height: opts.height ?? 1300 }, javaScriptEnabled: true });
+    const context = await browser.newContext({
+      bypassCSP: opts.bypassCSP,
+      viewport: { width: opts.width ?? 1000, height: opts.height ?? 1300 },
+      javaScriptEnabled: true,
+    });
     const requests: string[] = [];
     await context.route('**/*', async (route) => {
       const url = route.request().url();
@@ -88,10 +104,19 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
     const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (hs) => hs.map((h) => ({ level: Number(h.tagName[1]), text: h.textContent?.trim() ?? '' })));
     expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
     expect(headings[0]!.level).toBe(1);
-    for (let i = 1; i < headings.length; i++) expect(headings[i]!.level, `${headings[i - 1]!.text} → ${headings[i]!.text}`).toBeLessThanOrEqual(headings[i - 1]!.level + 1);
+    for (let i = 1; i < headings.length; i++)
+      expect(headings[i]!.level, `${headings[i - 1]!.text} → ${headings[i]!.text}`).toBeLessThanOrEqual(headings[i - 1]!.level + 1);
     const h2 = headings.filter((h) => h.level === 2).map((h) => h.text);
-    expect(h2).toEqual(['Contents', 'Riverside Juniors FC: Safeguarding Policy', "St Aidan's C of E Primary School: Child Protection and Safeguarding Policy", 'Method and limits']);
-    const firstDoc = headings.slice(headings.findIndex((h) => h.text.startsWith('Riverside')), headings.findIndex((h) => h.text.startsWith('St Aidan')));
+    expect(h2).toEqual([
+      'Contents',
+      'Riverside Juniors FC: Safeguarding Policy',
+      "St Aidan's C of E Primary School: Child Protection and Safeguarding Policy",
+      'Method and limits',
+    ]);
+    const firstDoc = headings.slice(
+      headings.findIndex((h) => h.text.startsWith('Riverside')),
+      headings.findIndex((h) => h.text.startsWith('St Aidan')),
+    );
     const h3 = firstDoc.filter((h) => h.level === 3).map((h) => h.text);
     expect(h3[0]).toBe('Summary');
     expect(h3[1]).toBe('New and strengthened in 2026');
@@ -133,9 +158,26 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
     const { page, context } = await open(renderReviewHtml(sample), { bypassCSP: true });
     await page.addScriptTag({ content: AXE_SOURCE });
     const result = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>; passes: unknown[] }> } }).axe;
-      const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-      return { violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, first: JSON.stringify((v.nodes as Array<{ html: string; failureSummary: string }>).slice(0, 3).map((n) => [n.html, n.failureSummary])) })), passes: r.passes.length };
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>; passes: unknown[] }>;
+          };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return {
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.length,
+          first: JSON.stringify((v.nodes as Array<{ html: string; failureSummary: string }>).slice(0, 3).map((n) => [n.html, n.failureSummary])),
+        })),
+        passes: r.passes.length,
+      };
     });
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await context.close();
@@ -150,13 +192,17 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
       await page.waitForTimeout(200);
       const state = await page.evaluate(() => {
         const w = window as unknown as { __pwned?: unknown; pwned?: unknown; __violations: string[] };
-        const handlers = [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`));
+        const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`),
+        );
         return {
           pwned: w.__pwned ?? w.pwned,
           violations: w.__violations,
           loaders: document.querySelectorAll('script, img, iframe, link, object, embed, video, audio, source, meta[http-equiv="refresh"]').length,
           handlers,
-          links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#') && !h.startsWith('https://www.gov.uk/')),
+          links: [...document.querySelectorAll('a[href]')]
+            .map((a) => a.getAttribute('href')!)
+            .filter((h) => !h.startsWith('#') && !h.startsWith('https://www.gov.uk/')),
           quoted: document.body.textContent?.includes("<script>window.__pwned = 'yaml-text'</script>") ?? false,
           org: document.body.textContent?.includes("<script>window.__pwned = 'yaml-organisation'</script>Hostile Youth Group") ?? false,
         };
@@ -192,7 +238,10 @@ describe.skipIf(!AVAILABLE && !IN_CI)('HTML review in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     const print = await page.evaluate(() => {
       const style = (sel: string, prop: string) => [...document.querySelectorAll(sel)].map((el) => getComputedStyle(el).getPropertyValue(prop));
-      const pageRules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r): r is CSSPageRule => r instanceof CSSPageRule).map((r) => r.selectorText);
+      const pageRules = [...document.styleSheets]
+        .flatMap((s) => [...s.cssRules])
+        .filter((r): r is CSSPageRule => r instanceof CSSPageRule)
+        .map((r) => r.selectorText);
       return {
         rows: style('tr', 'break-inside'),
         quotes: style('.evidence', 'break-inside'),

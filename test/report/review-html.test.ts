@@ -14,13 +14,84 @@ import { reportOf } from '../helpers/report.js';
 import { HOSTILE, reportOfFiles, samplePath, SAMPLES } from '../helpers/review.js';
 
 const TAGS = new Set([
-  'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'section', 'article', 'figure', 'figcaption', 'blockquote',
-  'h1', 'h2', 'h3', 'h4', 'p', 'ol', 'ul', 'li', 'dl', 'dt', 'dd', 'div', 'span', 'strong', 'em', 'code', 'br', 'a',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'svg', 'desc', 'text', 'rect', 'line',
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'main',
+  'header',
+  'nav',
+  'section',
+  'article',
+  'figure',
+  'figcaption',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'ol',
+  'ul',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'div',
+  'span',
+  'strong',
+  'em',
+  'code',
+  'br',
+  'a',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'svg',
+  'desc',
+  'text',
+  'rect',
+  'line',
 ]);
 const ATTRIBUTES = new Set([
-  'lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'id', 'href', 'rel', 'scope', 'role', 'aria-labelledby', 'aria-hidden',
-  'data-status', 'data-count', 'viewbox', 'width', 'height', 'xmlns', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'text-anchor', 'fill', 'stroke', 'stroke-width', 'stroke-dasharray',
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'class',
+  'id',
+  'href',
+  'rel',
+  'scope',
+  'role',
+  'aria-labelledby',
+  'aria-hidden',
+  'data-status',
+  'data-count',
+  'viewbox',
+  'width',
+  'height',
+  'xmlns',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'text-anchor',
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
 ]);
 
 /** Every tag of the page with its attributes. Text is escaped, so every `<` starts one of ours. */
@@ -55,7 +126,10 @@ describe('HTML review of the samples', () => {
       }
       const shown = [...html.matchAll(/<(?:article class="req"|tr) [^>]*data-status="([a-z-]+)"/g)].map((m) => m[1]);
       for (const [status, n] of Object.entries(doc.counts)) {
-        expect(shown.filter((s) => s === status), status).toHaveLength(n);
+        expect(
+          shown.filter((s) => s === status),
+          status,
+        ).toHaveLength(n);
         expect(html).toContain(`data-count="${status}">${n}</td>`);
       }
     }
@@ -190,7 +264,10 @@ describe('ratings and references', () => {
     const base = reportOf([auditText('# Policy\n\nNothing.\n')]);
     const id = base.requirements[0]!.id;
     expect(renderReviewHtml(base)).toContain('Precision: chapter-level pinpoint: the 2026 paragraph number is not yet verified.');
-    const pinned: AuditReport = { ...base, requirements: base.requirements.map((r) => (r.id === id ? { ...r, referenceDetail: { ...r.referenceDetail, paragraph: 42 } } : r)) };
+    const pinned: AuditReport = {
+      ...base,
+      requirements: base.requirements.map((r) => (r.id === id ? { ...r, referenceDetail: { ...r.referenceDetail, paragraph: 42 } } : r)),
+    };
     const html = renderReviewHtml(pinned);
     const article = html.slice(html.indexOf(`id="doc-1-${id}"`), html.indexOf('</article>', html.indexOf(`id="doc-1-${id}"`)));
     expect(article).toContain('Precision: paragraph-level pinpoint (para 42).');
@@ -200,9 +277,17 @@ describe('ratings and references', () => {
     const doc = auditText('# Policy\n\nNothing.\n');
     const [a, b] = doc.results.filter((r) => r.status === 'gap');
     const waived = (r: RequirementResult, waiver?: object): RequirementResult => ({ ...r, status: 'waived', ...(waiver ? { waiver } : {}) });
-    const results = doc.results.map((r) => (r === a ? waived(r, { reason: 'covered by the <b>trust-wide</b> policy', approvedBy: 'J. Patel, chair', expires: '2027-03-31', source: '.wt-audit.yaml:4' }) : r === b ? waived(r) : r));
+    const results = doc.results.map((r) =>
+      r === a
+        ? waived(r, { reason: 'covered by the <b>trust-wide</b> policy', approvedBy: 'J. Patel, chair', expires: '2027-03-31', source: '.wt-audit.yaml:4' })
+        : r === b
+          ? waived(r)
+          : r,
+    );
     const html = renderReviewHtml(reportOf([{ ...doc, results }]));
-    expect(html).toContain('Reason: covered by the &lt;b&gt;trust-wide&lt;/b&gt; policy<br>Approved by: J. Patel, chair<br>Expires: 2027-03-31<br>Recorded in: .wt-audit.yaml:4');
+    expect(html).toContain(
+      'Reason: covered by the &lt;b&gt;trust-wide&lt;/b&gt; policy<br>Approved by: J. Patel, chair<br>Expires: 2027-03-31<br>Recorded in: .wt-audit.yaml:4',
+    );
     expect(html).toContain('Accepted by a waiver; the run recorded no reason or approver.');
     expect(html.match(/<article class="req" [^>]*data-status="waived"/g)).toHaveLength(2);
   });

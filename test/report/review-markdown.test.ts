@@ -73,9 +73,13 @@ describe('Markdown review', () => {
   });
 
   it('breaks bare autolinks and escapes inline syntax', () => {
-    const html = toHtml(`Text ${escapeMarkdown('see https://example.invalid/x, www.example.invalid, a@example.invalid, mailto:a@b.c, *b* _i_ ~s~ `c` [l](javascript:x) ![i](http://x/y.png) <b>h</b> &amp; | cell \\ end')}`);
+    const html = toHtml(
+      `Text ${escapeMarkdown('see https://example.invalid/x, www.example.invalid, a@example.invalid, mailto:a@b.c, *b* _i_ ~s~ `c` [l](javascript:x) ![i](http://x/y.png) <b>h</b> &amp; | cell \\ end')}`,
+    );
     expect(html).not.toMatch(/<(a|img|b|em|strong|del|code)\b/);
-    expect(html).toContain('see https://example.invalid/x, www.example.invalid, a@example.invalid, mailto:a@b.c, *b* _i_ ~s~ `c` [l](javascript:x) ![i](http://x/y.png) &lt;b&gt;h&lt;/b&gt; &amp;amp; | cell \\ end');
+    expect(html).toContain(
+      'see https://example.invalid/x, www.example.invalid, a@example.invalid, mailto:a@b.c, *b* _i_ ~s~ `c` [l](javascript:x) ![i](http://x/y.png) &lt;b&gt;h&lt;/b&gt; &amp;amp; | cell \\ end',
+    );
   });
 
   it('keeps a pipe in policy text inside its table cell', () => {

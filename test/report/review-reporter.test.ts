@@ -9,7 +9,10 @@ import { TEST_AS_OF } from '../helpers/audit-text.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 describe('ReviewReporter', () => {
-  const files = { files: ['samples/riverside-juniors-fc-safeguarding.md', 'samples/northgate-youth-theatre.yaml', 'samples/missing.md'].map((f) => join(ROOT, f)), errors: [] };
+  const files = {
+    files: ['samples/riverside-juniors-fc-safeguarding.md', 'samples/northgate-youth-theatre.yaml', 'samples/missing.md'].map((f) => join(ROOT, f)),
+    errors: [],
+  };
   const run = { asOf: TEST_AS_OF, failOn: 'must' as const, jobs: 1 };
 
   for (const format of ['html', 'md'] as const) {

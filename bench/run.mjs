@@ -7,8 +7,8 @@
  * - the parsing floor: remark-parse alone over the same files in one thread, and remark-parse
  *   with the tool's GFM extensions (src/document/gfm.ts: tables, footnotes, strikethrough, task lists);
  * - the ratios, and whether the JSON report is byte-identical across worker counts;
- * - the HTML review of the largest sample: the whole process with --review-html less the same audit
- *   without it (median of the single-file runs), the rendering alone in this process, and the size
+ * - the HTML review of the largest sample: the whole process with --report html=FILE less the same
+ *   audit without it (median of the single-file runs), the rendering alone in this process, and the size
  *   of the file.
  *
  * Every corpus measurement is a whole process, started fresh, and they are interleaved round by
@@ -107,9 +107,9 @@ if (!BUNDLED) log('note: no up-to-date bundle in dist/bundle/ (npm run build mak
 
 /**
  * The review for people (issue 11): the HTML review of the largest sample. Whole processes with and
- * without --review-html, interleaved, so the difference is what the review adds to a user's run
- * (loading its modules, rendering, writing the file atomically); then the rendering alone, in
- * this process, over the report the audit returns.
+ * without --report html=FILE (the terminal report on both), interleaved, so that the difference is
+ * what the review adds to a user's run (loading its modules, rendering, writing the file
+ * atomically); then the rendering alone, in this process, over the report the audit returns.
  */
 async function measureReview() {
   const samples = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(md|ya?ml)$/.test(f) && f !== 'README.md');
@@ -119,10 +119,11 @@ async function measureReview() {
   const target = join(dir, 'review.html');
   const plain = [];
   const withReview = [];
-  runNode([BIN, input, '--as-of', AS_OF, '--review-html', target]);
+  const withArgs = [BIN, input, '--as-of', AS_OF, '--format', 'terminal', '--report', `html=${target}`];
+  runNode(withArgs);
   for (let i = 0; i < SINGLE_RUNS; i++) {
     plain.push(runNode([BIN, input, '--as-of', AS_OF]).ms);
-    withReview.push(runNode([BIN, input, '--as-of', AS_OF, '--review-html', target]).ms);
+    withReview.push(runNode(withArgs).ms);
   }
   const bytes = statSync(target).size;
   rmSync(dir, { recursive: true, force: true });
@@ -139,7 +140,7 @@ async function measureReview() {
   const extra = median(withReview) - median(plain);
   log(`HTML review of ${input}: +${extra.toFixed(0)} ms over the audit (${median(withReview).toFixed(0)} vs ${median(plain).toFixed(0)} ms), rendering alone ${median(render).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`);
   return [
-    [`HTML review of the largest sample (\`${input}\`): whole process with \`--review-html\` less without (medians of ${SINGLE_RUNS})`, `${extra.toFixed(0)} ms`, '< 200 ms', verdict(extra < 200)],
+    [`HTML review of the largest sample (\`${input}\`): whole process with \`--report html=FILE\` less without (medians of ${SINGLE_RUNS})`, `${extra.toFixed(0)} ms`, '< 200 ms', verdict(extra < 200)],
     ['  rendering alone, in process (median of 20)', `${median(render).toFixed(1)} ms`, '', ''],
     ['  review file size', `${(bytes / 1024).toFixed(0)} KiB`, '< 1 MB', verdict(bytes < 1024 * 1024)],
   ];

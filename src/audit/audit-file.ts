@@ -11,18 +11,26 @@ import { auditDocument } from './engine.js';
 import { documentFails, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
 import type { DocumentResult, InputErrorReport } from './result.js';
+import { applyWaivers, type WaiverSet } from './waivers.js';
+import { markKnown, type BaselineSet } from './baseline.js';
 
 export interface RunOptions {
   profile?: Profile;
   asOf: string;
   failOn: FailOn;
   maxFileSize?: number;
+  /** the reviewer's waivers (waivers.ts) */
+  waivers?: WaiverSet;
+  /** the known findings (baseline.ts) */
+  baseline?: BaselineSet;
 }
 
 export interface FileOutcome {
   document?: DocumentResult;
   errors: InputErrorReport[];
   warnings: InputErrorReport[];
+  /** waivers (by index) that waived a finding here, and expired ones that would have */
+  waivers?: { used: number[]; expired: number[] };
 }
 
 /** A file being read: its bytes, or why they could not be had. Never rejects. */
@@ -39,9 +47,12 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
     if ('failed' in file) throw file.failed;
     const doc = policyFromBytes(path, file.bytes, file.format);
     const resolved = resolveProfile(doc, opts.profile);
-    const document = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
+    const judged = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
-    return { document, errors: [], warnings };
+    // waivers first: a waived finding is no longer a finding, known or not
+    const waived = opts.waivers && opts.waivers.list.length > 0 ? applyWaivers(judged, opts.waivers, opts.asOf) : undefined;
+    const document = opts.baseline ? markKnown(waived?.document ?? judged, opts.baseline) : (waived?.document ?? judged);
+    return { document, errors: [], warnings, ...(waived ? { waivers: { used: waived.used, expired: waived.expired } } : {}) };
   } catch (e) {
     if (e instanceof InputError) {
       return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };
@@ -66,9 +77,10 @@ export interface FileResult extends FileOutcome {
 const encoder = new TextEncoder();
 
 export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
-  const { document, errors, warnings } = await auditFile(path, catalogue, opts, read);
+  const { document, errors, warnings, waivers } = await auditFile(path, catalogue, opts, read);
   if (!document) return { path, errors, warnings, fails: false };
   const fails = documentFails(document, opts.failOn);
+  const w = waivers ? { waivers } : {};
   // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
-  return form === 'json' ? { path, errors, warnings, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, fails };
+  return form === 'json' ? { path, errors, warnings, ...w, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, ...w, fails };
 }

@@ -9,7 +9,7 @@ import { DocIndex } from '../match/doc-index.js';
 import type { EvidenceItem, MatchContext } from '../match/outcome.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { applies } from './profile.js';
-import { emptyCounts, type Anchor, type DocumentResult, type ProfileSource, type RequirementResult, type Status } from './result.js';
+import { emptyCounts, scoreOf, type Anchor, type DocumentResult, type ProfileSource, type RequirementResult, type Status } from './result.js';
 
 export interface AuditOptions {
   profile: Profile;
@@ -31,16 +31,16 @@ function anchorFor(phrases: string[][], index: DocIndex, evidenceLine?: number):
     let home: Anchor | undefined;
     for (const s of index.doc.sections) {
       if (s.line > evidenceLine) break;
-      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading };
+      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading, trail: s.trail };
     }
     if (home) return home;
   }
   if (phrases.length > 0) {
     for (const h of index.bodyHeadings()) {
-      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading };
+      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading, trail: h.trail };
     }
   }
-  return { kind: 'document-start', line: 1, heading: null };
+  return { kind: 'document-start', line: 1, heading: null, trail: [] };
 }
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
@@ -79,7 +79,6 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     });
     counts[status]++;
   }
-  const applicable = results.length - counts['not-applicable'] - counts.waived;
-  const score = applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
+  const score = scoreOf(counts, results.length);
   return { path: doc.path, format: doc.format, sha256: doc.sha256, organisation: doc.meta.organisation, title: doc.meta.title, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
 }

@@ -2,7 +2,9 @@
 import type { CompiledCheck } from '../catalogue/compiled.js';
 import { evaluateDate } from '../match/date.js';
 import { evaluateField } from '../match/field.js';
+import { evaluateAbout } from '../match/about.js';
 import { evaluateHeading } from '../match/heading.js';
+import { evaluateOneHolder } from '../match/one-holder.js';
 import { evaluateNear } from '../match/near.js';
 import { evaluateEdition, evaluateTerms } from '../match/outdated.js';
 import type { CheckOutcome, MatchContext } from '../match/outcome.js';
@@ -11,7 +13,11 @@ import { evaluateTimescale } from '../match/timescale.js';
 export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOutcome {
   switch (check.type) {
     case 'near':
-      return evaluateNear(check.groups, check.within, ctx, check.except);
+      return evaluateNear(check.groups, check.within, ctx, check.except, check.unless, check.others);
+    case 'about':
+      return evaluateAbout(check.any, ctx);
+    case 'one-holder':
+      return evaluateOneHolder(check.roles, ctx);
     case 'timescale':
       return evaluateTimescale(check, ctx);
     case 'heading':
@@ -21,7 +27,7 @@ export function evaluateCheck(check: CompiledCheck, ctx: MatchContext): CheckOut
     case 'date':
       return evaluateDate(check, ctx);
     case 'terms':
-      return evaluateTerms(check.terms, ctx);
+      return evaluateTerms(check.terms, ctx, check.except);
     case 'edition':
       return evaluateEdition(check, ctx);
   }

@@ -5,6 +5,8 @@
  *   topic not found, an `outdated` stand-in found          → outdated
  *   topic not found                                        → gap
  *   topic only weak (glossary, link list, empty heading)   → partial
+ *   topic not found, a `partly` check found (a section
+ *   about the topic without what the topic needs)          → partial
  *   topic found, a specific resting on a placeholder       → needs-review
  *   topic found, fewer specifics than needed (or wrong)    → partial
  *   otherwise                                              → met
@@ -88,7 +90,19 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
     if (topic.state === 'weak' || topic.state === 'wrong') {
       return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
     }
-    return { status: 'gap', evidence: [], message: partlyFound(topics, topicOutcomes) ?? 'not found in the policy' };
+    // the topic addressed (a section about allegations) without what the topic checks need (the LADO)
+    const partly = c.partly.filter((t) => appliesTo(t, profile));
+    const partlyOutcomes = partly.map((t) => evaluateCheck(t, ctx));
+    let partlyIdx = partlyOutcomes.findIndex((o) => o.state === 'ok');
+    if (partlyIdx === -1) partlyIdx = partlyOutcomes.findIndex((o) => o.state === 'weak');
+    if (partlyIdx !== -1) {
+      const found = partlyOutcomes[partlyIdx]!;
+      const how = found.state === 'weak' && found.note ? `${found.note}: ` : '';
+      const wanted = [...new Set(topics.map((t) => t.label))].join('; or ');
+      return { status: 'partial', evidence: found.evidence, message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
+    }
+    const said = partlyFound(topics, topicOutcomes) ?? topicOutcomes.find((o) => o.state === 'none' && o.note)?.note;
+    return { status: 'gap', evidence: [], message: said ?? 'not found in the policy' };
   }
 
   const topicOk = topicOutcomes.find((o) => o.state === 'ok') ?? topic;
@@ -98,7 +112,11 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
   if (topicOk.state === 'review') {
     return { status: 'needs-review', evidence, message: topicOk.note ?? 'relies on an unfilled placeholder' };
   }
-  if (okSpecifics.length >= need) return { status: 'met', evidence, message: 'evidenced' };
+  if (okSpecifics.length >= need) {
+    // the check's own word when it has one: what was looked for and not found (met by absence),
+    // or which edition is in force
+    return { status: 'met', evidence, message: topicOk.note ?? 'evidenced' };
+  }
 
   const reviewIdx = specificOutcomes.findIndex((o) => o.state === 'review');
   if (reviewIdx !== -1 && okSpecifics.length + specificOutcomes.filter((o) => o.state === 'review').length >= need) {

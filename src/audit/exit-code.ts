@@ -1,5 +1,5 @@
 /** The one place the exit code is decided: errors first, then findings at or above --fail-on. */
-import type { DocumentResult } from './result.js';
+import type { DocumentResult, RequirementResult } from './result.js';
 import { FINDING_STATUSES } from './result.js';
 
 export const EXIT_OK = 0;
@@ -13,8 +13,13 @@ export function exitCode(errors: number, failing: boolean): number {
   return failing ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** Is this result a finding at or above the threshold (one that fails the run)? A finding the baseline knows does not. */
+export function resultFails(r: Pick<RequirementResult, 'status' | 'strength' | 'known'>, failOn: FailOn): boolean {
+  if (failOn === 'none' || r.known) return false;
+  return FINDING_STATUSES.has(r.status) && (failOn === 'should' || r.strength === 'must');
+}
+
 /** Does this document alone hold a finding at or above the threshold? */
 export function documentFails(d: DocumentResult, failOn: FailOn): boolean {
-  if (failOn === 'none') return false;
-  return d.results.some((r) => FINDING_STATUSES.has(r.status) && (failOn === 'should' || r.strength === 'must'));
+  return d.results.some((r) => resultFails(r, failOn));
 }

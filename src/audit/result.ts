@@ -17,6 +17,8 @@ export interface Anchor {
   kind: 'heading' | 'document-start';
   line: number;
   heading: string | null;
+  /** the headings from the top of the document down to the anchor's ([] at the document start): where it is, whatever its line */
+  trail: string[];
 }
 
 /**
@@ -29,6 +31,20 @@ export interface RequirementResult extends Pick<RequirementInfo, 'id' | 'title' 
   evidence: EvidenceItem[];
   anchor?: Anchor;
   message: string;
+  /** set when the status is `waived`: the reviewer's waiver that accepted the finding */
+  waiver?: WaiverNote;
+  /** the finding is in the run's baseline (--baseline): reported, but it does not fail the run */
+  known?: true;
+}
+
+/** What a waived result says about its waiver. */
+export interface WaiverNote {
+  reason: string;
+  approvedBy: string;
+  /** last day it holds, YYYY-MM-DD */
+  expires?: string;
+  /** where the waiver is written, file:line */
+  source: string;
 }
 
 export interface DocumentResult {
@@ -59,6 +75,8 @@ export interface AuditReport {
   catalogue: { id: string; edition: string; sha256: string; requirements: number };
   asOf: string;
   failOn: 'must' | 'should' | 'none';
+  /** the baseline compared with (--baseline): how many known findings it holds */
+  baseline?: { findings: number };
   /** every requirement of the catalogue, in catalogue order */
   requirements: RequirementInfo[];
   documents: DocumentResult[];
@@ -69,10 +87,18 @@ export interface AuditReport {
 
 /**
  * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
- * 2.1.0: a document carries the organisation and title the policy gives of itself.
+ * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver; a finding in
+ * the baseline is marked known; a document carries the organisation and title the policy gives
+ * of itself.
  */
 export const REPORT_SCHEMA_VERSION = '2.1.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };
+}
+
+/** A document's score: met 1, partial ½, out of the applicable requirements (not applicable and waived left out). */
+export function scoreOf(counts: Record<Status, number>, total: number): number {
+  const applicable = total - counts['not-applicable'] - counts.waived;
+  return applicable === 0 ? 100 : Math.round((100 * (counts.met + counts.partial / 2)) / applicable);
 }

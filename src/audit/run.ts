@@ -15,6 +15,7 @@ import { TOOL_NAME, toolVersion } from '../version.js';
 import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
+import { waiverWarnings } from './waivers.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
 function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
@@ -24,6 +25,7 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
     asOf: opts.asOf,
     failOn: opts.failOn,
+    ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
     requirements: catalogue.requirements.map((c) => c.info),
   };
 }
@@ -92,7 +94,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = sink?.form ?? 'document';
-  const opts: RunOptions = { asOf: run.asOf, failOn: run.failOn, ...(run.profile ? { profile: run.profile } : {}), ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}) };
+  const opts: RunOptions = { asOf: run.asOf, failOn: run.failOn, ...(run.profile ? { profile: run.profile } : {}), ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}), ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.baseline ? { baseline: run.baseline } : {}) };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, run: opts, form, ...(run.catalogue ? { catalogueDir: run.catalogue } : {}) }) : undefined;
   try {
@@ -101,10 +103,14 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     report.errors.push(...found.errors);
     sink?.start(report);
     let failing = false;
+    const waiversUsed = new Set<number>();
+    const waiversExpired = new Map<number, number>();
     const onResult = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
       failing ||= r.fails;
+      for (const i of r.waivers?.used ?? []) waiversUsed.add(i);
+      for (const i of r.waivers?.expired ?? []) waiversExpired.set(i, (waiversExpired.get(i) ?? 0) + 1);
       // the JSON form comes rendered from wherever the file was audited
       if (sink?.form === 'json') {
         if (r.json) await sink.document(r.json);
@@ -113,6 +119,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     };
     if (pool) await pool.run(found.files, catalogue, onResult);
     else await auditInThread(found.files, catalogue, opts, form, onResult);
+    if (opts.waivers) report.warnings.push(...waiverWarnings(opts.waivers, waiversUsed, waiversExpired));
     report.errors.sort(byPlace);
     report.warnings.sort(byPlace);
     await sink?.end(report.errors, report.warnings);

@@ -3,6 +3,7 @@
  * (compiled once per run), and each check reduced to phrase ids.
  */
 import type { PhraseSet } from '../match/phrases.js';
+import type { Instrument } from '../match/editions.js';
 import type { Change, DateRole, FieldKind, Profile, Reference, Requirement, Scope, Severity, Strength, TimeUnit } from './types.js';
 
 interface CheckBase {
@@ -12,13 +13,15 @@ interface CheckBase {
 
 export type CompiledCheck = CheckBase &
   (
-    | { type: 'near'; groups: number[][]; within: Scope; except?: number[] }
-    | { type: 'timescale'; concept: number[]; also: number[]; value: number; unit: TimeUnit; shorterOk: boolean }
+    | { type: 'near'; groups: number[][]; within: Scope; except?: number[]; unless?: number[]; others?: number[] }
+    | { type: 'about'; any: number[] }
+    | { type: 'one-holder'; roles: number[] }
+    | { type: 'timescale'; concept: number[]; also: number[]; value: number; unit: TimeUnit; shorterOk: boolean; longerContradicts?: boolean }
     | { type: 'heading'; any: number[]; minWords: number }
     | { type: 'field'; path: string; kind: FieldKind }
     | { type: 'date'; role: DateRole; maxAgeMonths?: number; notPast: boolean }
-    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string }> }
-    | { type: 'edition'; names: number[]; current?: number; staleAfterYears?: number }
+    | { type: 'terms'; terms: Array<{ ids: number[]; replacement: string; name: string }>; except?: number[] }
+    | { type: 'edition'; names: number[]; instrument: Instrument; noYear: 'ok' | 'weak' | 'none' }
   );
 
 /** What the catalogue says of a requirement: the same in every document, so in the report once. */
@@ -45,6 +48,7 @@ export interface CompiledRequirement {
   topic: CompiledCheck[];
   specifics: CompiledCheck[];
   outdated: CompiledCheck[];
+  partly: CompiledCheck[];
   /** what reports say of it, the same in every document */
   info: RequirementInfo;
   /** its belongs_under headings as normalised words (`word*` kept as a stem), for anchoring a gap */

@@ -22,11 +22,12 @@ import { deserialize } from 'node:v8';
 import { PhraseError, PhraseSet, type PhraseSetSnapshot } from '../match/phrases.js';
 import { locate, parseYamlWithLines, type ParsedYaml } from '../util/yaml-locate.js';
 import { toolVersion } from '../version.js';
-import { compileRequirement } from './compile.js';
+import { CheckError, compileRequirement } from './compile.js';
+import { EDITIONS_SCHEMA, readEditionsText, type Editions } from './editions.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement } from './compiled.js';
 import { packageRoot, schemaPath } from '../util/package-paths.js';
 import { sha256 } from '../util/schema-validator.js';
-import { defaultCatalogueDir } from './paths.js';
+import { defaultCatalogueDir, editionsPathFor } from './paths.js';
 import type { Requirement } from './types.js';
 import { REQUIREMENT_SCHEMA, requirementValidator } from './validate.js';
 
@@ -53,7 +54,7 @@ export function catalogueSnapshotPath(): string {
 }
 
 /** Compiled code (in dist/) whose behaviour the caches record: reading requirements, compiling checks and phrases. */
-const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'util/yaml-locate.js', 'match/phrases.js', 'match/text.js'];
+const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'catalogue/editions.js', 'util/yaml-locate.js', 'match/phrases.js', 'match/text.js'];
 
 /**
  * The stamp a cache must carry to be used: this tool version, this requirement schema, and this
@@ -61,7 +62,7 @@ const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'util/yaml-lo
  * cache unusable rather than wrong).
  */
 export function cacheStamp(): string {
-  const hash = createHash('sha256').update(toolVersion()).update('\0').update(readFileSync(schemaPath(REQUIREMENT_SCHEMA)));
+  const hash = createHash('sha256').update(toolVersion()).update('\0').update(readFileSync(schemaPath(REQUIREMENT_SCHEMA))).update('\0').update(readFileSync(schemaPath(EDITIONS_SCHEMA)));
   for (const rel of STAMPED_CODE) hash.update('\0').update(readFileSync(join(packageRoot(), 'dist', rel)));
   return hash.digest('hex');
 }
@@ -127,7 +128,8 @@ export function readRequirementText(path: string, text: string): FileReading {
  * "must have required property 'mentions'"): the message to give instead, by where the rule sits.
  */
 const RULE_MESSAGES: Record<string, string> = {
-  '/dependencies/except/': 'except works only on a mentions or near check',
+  '/dependencies/except/': 'except works only on a mentions, near or outdated terms check',
+  '/dependencies/unless/': 'unless works only on a mentions or near check',
 };
 
 export interface LoadOptions {
@@ -152,8 +154,18 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
       return '';
     }
   });
+  // the editions in force are compiled into the edition checks, so they are part of what the hash covers
+  const editionsPath = editionsPathFor(dir);
+  let editionsText = '';
+  let editionsError: string | undefined;
+  try {
+    editionsText = readFileSync(editionsPath, 'utf8');
+  } catch (e) {
+    editionsError = `cannot read editions file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
   const hash = createHash('sha256');
   files.forEach((file, i) => hash.update(file).update('\0').update(texts[i]!).update('\0'));
+  hash.update('editions.yaml\0').update(editionsText).update('\0');
   const catalogueSha = hash.digest('hex');
 
   const useCache = opts.useCache ?? !FROM_SOURCE;
@@ -170,6 +182,13 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
   const requirements: CompiledRequirement[] = [];
   const seen = new Map<string, string>();
   if (files.length === 0) errors.push({ path: dir, message: 'catalogue directory has no requirement files' });
+  let editions: Editions = {};
+  if (editionsError === undefined) {
+    const read = readEditionsText(editionsText);
+    if ('error' in read) editionsError = read.error;
+    else editions = read.editions;
+  }
+  if (editionsError !== undefined) errors.push({ path: editionsPath, message: editionsError });
   files.forEach((file, i) => {
     const path = join(dir, file);
     const text = texts[i]!;
@@ -191,11 +210,12 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
       return;
     }
     try {
-      requirements.push(compileRequirement(req, file, phrases));
+      requirements.push(compileRequirement(req, file, phrases, editions));
       seen.set(req.id, file);
     } catch (e) {
-      if (!(e instanceof PhraseError)) throw e;
-      errors.push({ path, message: `bad phrase: ${e.message}` });
+      if (e instanceof CheckError) errors.push({ path, message: e.message });
+      else if (e instanceof PhraseError) errors.push({ path, message: `bad phrase: ${e.message}` });
+      else throw e;
     }
   });
   requirements.sort((a, b) => a.req.id.localeCompare(b.req.id));

@@ -21,6 +21,7 @@ import { cacheStamp, catalogueSnapshotPath, loadCatalogue, readRequirementText, 
 import { POLICY_AJV_OPTIONS, POLICY_SCHEMA } from '../document/yaml-policy.js';
 import { schemaPath } from '../util/package-paths.js';
 import { newAjv, precompiledValidatorPath, sha256, validatorStamp } from '../util/schema-validator.js';
+import { EDITIONS_SCHEMA } from './editions.js';
 import { defaultCatalogueDir } from './paths.js';
 import type { Options as AjvOptions } from 'ajv';
 import { AJV_OPTIONS, REQUIREMENT_SCHEMA } from './validate.js';
@@ -75,7 +76,7 @@ export function buildCatalogueSnapshot(dir = defaultCatalogueDir()): string | un
   return path;
 }
 
-const validators = [precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS), precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS)];
+const validators = [precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS), precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS), precompileValidator(EDITIONS_SCHEMA, AJV_OPTIONS)];
 const cache = buildRequirementCache();
 const snapshot = buildCatalogueSnapshot();
 const rel = (p: string) => p.replace(/.*\/dist\//, 'dist/');

@@ -54,6 +54,8 @@ export interface NearSpec {
   /** Every group must match (one phrase of each) within the scope. */
   all: Phrase[][];
   within: Scope;
+  /** Other bodies: a hit of the last group whose nearest name before it is one of these belongs to them. */
+  others?: Phrase[];
 }
 
 export interface TimescaleSpec {
@@ -65,6 +67,8 @@ export interface TimescaleSpec {
   also?: Phrase[];
   /** A stated figure shorter than `value` also meets the duty (default: only the exact figure). */
   shorter_ok?: boolean;
+  /** A longer figure for the same concept elsewhere contradicts the right one → wrong (partial). */
+  longer_contradicts?: boolean;
 }
 
 export interface HeadingSpec {
@@ -94,12 +98,12 @@ export interface SupersededTerm {
 }
 
 export interface EditionSpec {
+  /** Which instrument of checks/editions.yaml ("working-together", "kcsie"): its editions and in-force dates. */
+  instrument: string;
   /** Names of the instrument ("working together to safeguard children", "kcsie"). */
   names: Phrase[];
-  /** The current edition year: naming it (or later) is ok. */
-  current?: number;
-  /** Alternatively: stale when the newest year named is this many years or more before --as-of. */
-  stale_after_years?: number;
+  /** A name with no edition year: `met` (the guidance followed, whichever edition), `partial` or `gap` (default met). */
+  no_year?: 'met' | 'partial' | 'gap';
 }
 
 export interface OutdatedSpec {
@@ -113,9 +117,15 @@ export interface CheckSpec {
   label?: string;
   /** Only required for these profiles (a specific that applies to schools only, say). */
   profiles?: Profile[];
-  /** mentions and near: a phrase found inside one of these does not count ("in extremis" is not extremism). */
+  /** mentions, near and outdated terms: a phrase found inside one of these does not count ("in extremis" is not extremism). */
   except?: Phrase[];
+  /** mentions and near: a hit in a sentence that also says one of these does not count. */
+  unless?: Phrase[];
   mentions?: MentionsSpec | Phrase[];
+  /** A heading with text under it, or the lead sentence of a paragraph, names the topic. */
+  about?: { any: Phrase[] };
+  /** Each of these roles is given to one person only (two different names for one role → wrong). */
+  one_holder?: { roles: Phrase[] };
   near?: NearSpec;
   timescale?: TimescaleSpec;
   heading?: HeadingSpec;
@@ -133,6 +143,8 @@ export interface EvidenceSpec {
   need?: number;
   /** Old wording that stands in for the topic: when the topic is missing and one of these is found → outdated. */
   outdated?: CheckSpec[];
+  /** The topic addressed without what the topic checks need: topic not found, one of these found → partial. */
+  partly?: CheckSpec[];
   /** Glossary-only mentions count (for definitional requirements). */
   glossary_counts?: boolean;
 }

@@ -3,6 +3,8 @@
  * the inputs, then audit the files into the chosen report writer.
  */
 import { statSync } from 'node:fs';
+import { posix, relative, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
@@ -30,13 +32,29 @@ export function outputAmongInputs(output: string, inputs: string[]): string | un
 }
 
 export interface AuditCommand extends AuditRun {
-  /** where the report is being written (--output): it must not be one of the inputs */
-  output?: string;
+  /** files reports are being written to (--output, --report F=PATH), each with its flag: none may be one of the inputs */
+  outputs?: Array<{ path: string; flag: string }>;
+  /** files not to audit: globs relative to `base` (the configuration file's folder) */
+  ignore?: { base: string; patterns: string[] };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Leave out the files an ignore glob matches. */
+function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string[] {
+  if (!ignore || ignore.patterns.length === 0) return files;
+  // required only by a run with ignore globs
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  const match = picomatch(ignore.patterns, { dot: true });
+  return files.filter((f) => !match(relative(ignore.base, resolve(f)).split(sep).join(posix.sep)));
 }
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
-  const found = await discover(paths);
-  const clash = cmd.output !== undefined ? outputAmongInputs(cmd.output, found.files) : undefined;
-  if (clash !== undefined) throw new OutputIsInputError(`--output ${cmd.output} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
+  const discovered = await discover(paths);
+  const found = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
+  for (const out of cmd.outputs ?? []) {
+    const clash = outputAmongInputs(out.path, found.files);
+    if (clash !== undefined) throw new OutputIsInputError(`${out.flag} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
+  }
   return auditFiles(found, cmd, sink);
 }

@@ -2,25 +2,18 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
-import { guardStdout, writeStdout } from './stdout.js';
-import { colorLevel, parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, today, type Format } from './options.js';
-import type { FailOn } from '../audit/exit-code.js';
+import { guardStdout } from './stdout.js';
+import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, type Format } from './options.js';
+import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
+import { parseReportOption } from './report-plan.js';
+import type { AuditFlags } from './run-audit.js';
 import type { DiffFlags } from './diff-command.js';
 import type { Profile } from '../catalogue/types.js';
 
-interface AuditFlags {
-  profile?: Profile;
-  format: Format;
-  failOn: FailOn;
-  quiet?: boolean;
-  asOf?: string;
-  catalogue?: string;
-  maxFileSize?: number;
-  jobs?: number;
-  output?: string;
-  /** TEMPORARY (issue 11): becomes --report html=… / md=… with the reporter registry */
-  reviewHtml?: string;
-  reviewMd?: string;
+/** The audit's --format: any registered report format. */
+function parseReportFormat(v: string): ReportFormat {
+  if (isFormat(v)) return v;
+  throw new InvalidArgumentError(`unknown format "${v}"; choose one of: ${REPORT_FORMATS.join(', ')}`);
 }
 
 /** --jobs: a whole number of threads, at least 1. */
@@ -35,57 +28,40 @@ Examples:
   $ wt-audit samples/                              audit every policy in a folder
   $ wt-audit policy.md --profile school            judge a policy as a school's
   $ wt-audit "partners/**/*.md" --format json      batch audit, JSON for CI
+  $ wt-audit partners/ --report sarif=r.sarif --report junit=r.xml --report github
+                                                   several reports in one run (see docs/ci.md)
+  $ wt-audit config                                the settings in force and where each came from
+  $ wt-audit baseline create known.json partners/  record today's findings
+  $ wt-audit partners/ --baseline known.json       fail only on findings not in it
   $ wt-audit policy.md --quiet --fail-on should    show only findings; fail on shoulds too
   $ wt-audit list --profile sports                 requirements that apply to a sports club
   $ wt-audit list --changed-in 2026                what is new or strengthened in 2026
   $ wt-audit explain WT26-C4-ALLEGATIONS           reference, remediation and model wording
-  $ wt-audit policy.md --review-html review.html   a printable review: cover, summary, every
-                                                   requirement, action plan
+  $ wt-audit policy.md --report html=review.html   a printable review for people: cover, summary,
+                                                   every requirement, action plan
   $ wt-audit diff old.md new.md                    what a redraft improved and what it broke
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
-async function runAudit(paths: string[], flags: AuditFlags, sink?: (chunk: string | Uint8Array) => Promise<void>): Promise<number> {
-  if (flags.output !== undefined && !sink) {
-    // --output: the report is written beside its target and renamed into place only when complete
-    const { AtomicWriteError, writeAtomically } = await import('../util/atomic-write.js');
-    const { OutputIsInputError } = await import('./audit-command.js');
-    try {
-      return await writeAtomically(flags.output, (write) => runAudit(paths, flags, write));
-    } catch (e) {
-      if (!(e instanceof AtomicWriteError) && !(e instanceof OutputIsInputError)) throw e;
-      process.stderr.write(`wt-audit: ${e.message}\n`);
-      return EXIT_ERROR;
-    }
-  }
-  // the audit modules (parsers, catalogue, workers) load only for this command
-  const { auditPaths } = await import('./audit-command.js');
-  const opts = { asOf: flags.asOf ?? today(), failOn: flags.failOn, ...(flags.profile ? { profile: flags.profile } : {}), ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}) };
-  const cmd = {
-    ...opts,
-    ...(flags.catalogue !== undefined ? { catalogue: flags.catalogue } : {}),
-    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
-    ...(flags.output !== undefined ? { output: flags.output } : {}),
-  };
-  const out = sink ?? ((chunk: string | Uint8Array) => writeStdout(chunk));
-  if (flags.reviewHtml !== undefined || flags.reviewMd !== undefined) {
-    // TEMPORARY (issue 11): the review files need the whole report; see review-files.ts
-    const { auditWithReviews } = await import('./review-files.js');
-    const { renderJson } = await import('../report/json.js');
-    const { renderTerminal } = await import('../report/terminal.js');
-    const color = sink ? 0 : colorLevel(process.stdout);
-    const render = (r: Parameters<typeof renderJson>[0]) => (flags.format === 'json' ? renderJson(r) : renderTerminal(r, { quiet: flags.quiet ?? false, color }));
-    return auditWithReviews(paths, cmd, { html: flags.reviewHtml, md: flags.reviewMd }, render, out);
-  }
-  if (flags.format === 'json') {
-    // documents are written as they are audited, in path order, and not kept
-    const { JsonReportWriter } = await import('../report/json.js');
-    return (await auditPaths(paths, cmd, new JsonReportWriter(out))).exit;
-  }
-  // the terminal report too is written a document at a time, in path order
-  const { TerminalReportWriter } = await import('../report/terminal.js');
-  const terminal = new TerminalReportWriter(out, { quiet: flags.quiet ?? false, color: sink ? 0 : colorLevel(process.stdout) });
-  return (await auditPaths(paths, cmd, terminal)).exit;
+/** Options an audit and `wt-audit config` share (new objects each time: commander owns them). */
+function settingOptions(): Option[] {
+  return [
+    new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption),
+    new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'),
+    new Option('-r, --report <format[=file]>', 'write this report, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption),
+    new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'),
+    new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf),
+    new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
+    new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
+    new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
+    new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
+    new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
+  ];
+}
+
+/** Was a kebab-case flag given on this command's line (not a default)? */
+function givenOn(cmd: Command): (flag: string) => boolean {
+  return (flag) => cmd.getOptionValueSource(flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())) === 'cli';
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -95,26 +71,50 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .enablePositionalOptions()
     .description('Audit child-safeguarding policies against Working Together to Safeguard Children 2026 and report every gap with its reference.')
     .version(toolVersion(), '-V, --version')
-    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)')
-    .addOption(new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption))
-    .addOption(new Option('-f, --format <format>', 'output format: terminal or json').argParser(parseFormat).default('terminal'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
+    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)');
+  for (const o of settingOptions()) program.addOption(o);
+  program
     .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
-    .addOption(new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
-    .addOption(new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'))
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
-    .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'))
-    .addOption(new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs))
-    .addOption(new Option('--review-html <file>', 'also write the review for people: one self-contained, printable HTML file (atomically)'))
-    .addOption(new Option('--review-md <file>', 'also write the review as Markdown (atomically)'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {
       if (paths.length === 0) {
         program.help({ error: true });
       }
-      setExit(await runAudit(paths, flags));
+      const { runAudit } = await import('./run-audit.js');
+      setExit(await runAudit(paths, flags, givenOn(program)));
     });
+
+  const config = program
+    .command('config')
+    .description('print the effective configuration (flags over .wt-audit.yaml over defaults) and where each value came from')
+    .action(async (flags: AuditFlags) => {
+      const { runConfig } = await import('./run-audit.js');
+      setExit(await runConfig(flags, givenOn(config)));
+    });
+  for (const o of settingOptions()) config.addOption(o);
+
+  const baseline = program.command('baseline').description('record the findings of today, so that --baseline fails only on new ones');
+  const create = baseline
+    .command('create')
+    .description('audit the paths and record every finding (by document and requirement, never by line) in FILE')
+    .argument('<file>', 'baseline file to write')
+    .argument('<paths...>', 'policy files, folders or globs')
+    .action(async (file: string, paths: string[], flags: AuditFlags) => {
+      const { runBaselineCreate } = await import('./baseline-command.js');
+      setExit(await runBaselineCreate(file, paths, flags, givenOn(create)));
+    });
+  const prune = baseline
+    .command('prune')
+    .description('audit the paths again and remove from FILE the findings that no longer occur')
+    .argument('<file>', 'baseline file to update')
+    .argument('<paths...>', 'policy files, folders or globs')
+    .action(async (file: string, paths: string[], flags: AuditFlags) => {
+      const { runBaselinePrune } = await import('./baseline-command.js');
+      setExit(await runBaselinePrune(file, paths, flags, givenOn(prune)));
+    });
+  for (const cmd of [create, prune]) for (const o of settingOptions()) cmd.addOption(o);
 
   program
     .command('list')
@@ -145,7 +145,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'md', 'json']).default('terminal'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
     .addOption(new Option('-p, --profile <profile>', 'judge policy files as this profile (overrides their type:)').argParser(parseProfileOption))
-    .addOption(new Option('--as-of <date>', 'judge policy files\' dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf))
+    .addOption(new Option('--as-of <date>', "judge policy files' dates as at YYYY-MM-DD (default: today)").argParser(parseAsOf))
     .option('--catalogue <dir>', 'requirement folder to audit policy files with')
     .option('-o, --output <file>', 'write the comparison to this file (atomically) instead of standard output')
     .addHelpText(

@@ -18,12 +18,19 @@ export interface Figures {
   /** expected met, tool says gap */
   falseAlarm: number;
   met: number;
+  /** expected partial, tool says partial: is "the topic is there, a specific is missing" seen? */
+  partialFound: number;
+  partial: number;
 }
 
 export function figures(pairs: Pair[]): Figures {
-  const f: Figures = { n: pairs.length, exact: 0, falseAssurance: 0, notMet: 0, falseAlarm: 0, met: 0 };
+  const f: Figures = { n: pairs.length, exact: 0, falseAssurance: 0, notMet: 0, falseAlarm: 0, met: 0, partialFound: 0, partial: 0 };
   for (const p of pairs) {
     if (p.expected === p.actual) f.exact++;
+    if (p.expected === 'partial') {
+      f.partial++;
+      if (p.actual === 'partial') f.partialFound++;
+    }
     if (p.expected === 'met') {
       f.met++;
       if (p.actual === 'gap') f.falseAlarm++;

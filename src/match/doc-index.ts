@@ -13,7 +13,7 @@ export interface Hit {
   start: number;
   end: number;
   phrase: number;
-  /** denied by its sentence ("this policy does not cover …") */
+  /** denied by its sentence ("this policy does not cover …"), or a heading its section's first sentence disclaims */
   negated: boolean;
   /** where words name a thing without committing to it: glossary, link list, a heading with nothing under it */
   weak: boolean;
@@ -25,6 +25,8 @@ export interface Hit {
 export interface BodyHeading {
   line: number;
   heading: string;
+  /** headings from the top of the document down to this one */
+  trail: string[];
   words: Set<string>;
 }
 
@@ -65,6 +67,29 @@ export class DocIndex {
         else this.postings.set(m.phrase, [hit]);
       }
     });
+    this.denyDisclaimedHeadings();
+  }
+
+  /**
+   * "## Online safety" over "This policy does not cover online safety; see …": the heading names
+   * a topic its own first sentence disclaims, so it is denied with it.
+   */
+  private denyDisclaimedHeadings(): void {
+    const firstBody = new Map<number, number>();
+    this.doc.blocks.forEach((b, i) => {
+      if (b.kind !== 'heading' && !firstBody.has(b.section)) firstBody.set(b.section, i);
+    });
+    for (const list of this.postings.values()) {
+      const deniedFirstSentence = new Set<number>();
+      for (const h of list) if (h.negated && this.texts[h.block]!.tokens[h.start]!.sent === 0) deniedFirstSentence.add(h.block);
+      if (deniedFirstSentence.size === 0) continue;
+      for (const h of list) {
+        const block = this.doc.blocks[h.block]!;
+        if (block.kind !== 'heading') continue;
+        const body = firstBody.get(block.section);
+        if (body !== undefined && deniedFirstSentence.has(body)) h.negated = true;
+      }
+    }
   }
 
   private isWeakBlock(block: Block): boolean {
@@ -87,6 +112,29 @@ export class DocIndex {
     return this.doc.blocks[i]!;
   }
 
+  private enclosing?: number[][];
+
+  /**
+   * A section and the sections it lies in, nearest first, that can pair their own text with
+   * their subsections' text: not the preamble, and not a title section (no other heading as high
+   * as it), whose subtree is the whole document.
+   */
+  enclosingSections(section: number): number[] {
+    if (!this.enclosing) {
+      const sections = this.doc.sections;
+      const minDepth = Math.min(...sections.filter((s) => s.depth > 0).map((s) => s.depth));
+      const atTop = sections.filter((s) => s.depth === minDepth).length;
+      const isTitle = (s: { depth: number }) => s.depth === 0 || (s.depth === minDepth && atTop === 1);
+      const open: number[] = [];
+      this.enclosing = sections.map((s, i) => {
+        while (open.length > 0 && sections[open[open.length - 1]!]!.depth >= s.depth) open.pop();
+        open.push(i);
+        return open.filter((a) => !isTitle(sections[a]!)).reverse();
+      });
+    }
+    return this.enclosing[section] ?? [];
+  }
+
   private units?: Map<number, number[]>;
   private dates?: FoundDate[][];
   private headings?: BodyHeading[];
@@ -104,7 +152,8 @@ export class DocIndex {
       this.headings = [];
       this.doc.blocks.forEach((block, i) => {
         if (block.kind !== 'heading' || block.context !== 'body') return;
-        this.headings!.push({ line: block.line, heading: this.doc.sections[block.section]?.heading ?? block.text, words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
+        const section = this.doc.sections[block.section];
+        this.headings!.push({ line: block.line, heading: section?.heading ?? block.text, trail: section?.trail ?? [block.text], words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
       });
     }
     return this.headings;
@@ -113,7 +162,7 @@ export class DocIndex {
   /**
    * The "paragraph" units a block belongs to: itself, and for the lead-in of a list or the header
    * row of a table ("Report to:" / "Role | Name | Phone"), each item of that list or row of that
-   * table. Items of one list are separate units: a bullet about radicalisation does not lend its
+   * table; for a heading, each block of its section's own text (not its subsections'). Items of one list are separate units: a bullet about radicalisation does not lend its
    * "tell the DSL" to a bullet about online harm.
    */
   paragraphUnits(blockIndex: number): number[] {
@@ -132,6 +181,18 @@ export class DocIndex {
         const hasLeadIn = members.length > 1 && (leadKind === 'paragraph' || leadKind === 'table-row' || leadKind === 'admonition');
         if (hasLeadIn) this.units.set(first, members);
       }
+      // a heading with text under it is the lead-in of its section's own text
+      const own = new Map<number, number[]>();
+      this.doc.blocks.forEach((b, i) => {
+        if (b.kind === 'heading' || b.context !== 'body') return;
+        const list = own.get(b.section);
+        if (list) list.push(i);
+        else own.set(b.section, [i]);
+      });
+      this.doc.blocks.forEach((b, i) => {
+        const body = own.get(b.section);
+        if (b.kind === 'heading' && body) this.units!.set(i, [i, ...body]);
+      });
     }
     return this.units.get(blockIndex) ?? [blockIndex];
   }

@@ -9,6 +9,12 @@ import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext
 /** How far apart the phrase groups of a near check may be. */
 export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
 
+/**
+ * The scopes a hit belongs to. A section pairs its own text with its subsections' text: besides
+ * its own section (`s`), a hit stands in the subtree (`t`) of that section and of each ancestor
+ * (but a title section spanning the document, DocIndex.enclosingSections), and a `t` scope counts
+ * only when one of the hits is in that section's own text, so two sibling subsections never pair.
+ */
 function scopeKeys(hit: Hit, within: Scope, ctx: MatchContext): string[] {
   const block = ctx.index.block(hit.block);
   switch (within) {
@@ -17,19 +23,29 @@ function scopeKeys(hit: Hit, within: Scope, ctx: MatchContext): string[] {
     case 'paragraph':
       return ctx.index.paragraphUnits(hit.block).map((b) => `b${b}`);
     case 'section':
-      return [`s${block.section}`];
+      return [`s${block.section}`, ...ctx.index.enclosingSections(block.section).map((a) => `t${a}`)];
     default:
       return ['doc'];
   }
 }
 
+interface Placed {
+  first: Hit;
+  /** for a subtree scope: the first hit in the section's own text */
+  own?: Hit;
+}
+
 /** Find the first scope in which every group has a hit; `allowWeak` lets weak hits take part. */
 function firstCooccurrence(groupHits: Hit[][], within: Scope, ctx: MatchContext, allowWeak: boolean): Hit[] | undefined {
-  const byScope: Array<Map<string, Hit>> = groupHits.map((hits) => {
-    const m = new Map<string, Hit>();
+  const byScope: Array<Map<string, Placed>> = groupHits.map((hits) => {
+    const m = new Map<string, Placed>();
     for (const h of hits) {
       if (!allowWeak && isWeak(h, ctx)) continue;
-      for (const k of scopeKeys(h, within, ctx)) if (!m.has(k)) m.set(k, h);
+      for (const k of scopeKeys(h, within, ctx)) {
+        let p = m.get(k);
+        if (!p) m.set(k, (p = { first: h }));
+        if (k[0] === 't' && !p.own && ctx.index.block(h.block).section === Number(k.slice(1))) p.own = h;
+      }
     }
     return m;
   });
@@ -38,12 +54,14 @@ function firstCooccurrence(groupHits: Hit[][], within: Scope, ctx: MatchContext,
   let bestPos = Infinity;
   const rarest = byScope.reduce((a, b) => (b.size < a.size ? b : a));
   for (const [key] of rarest) {
-    const hits = byScope.map((m) => m.get(key));
-    if (hits.some((h) => h === undefined)) continue;
-    const pos = Math.min(...hits.map((h) => h!.block * 1e6 + h!.start));
+    const placed = byScope.map((m) => m.get(key));
+    if (placed.some((p) => p === undefined)) continue;
+    if (key[0] === 't' && !placed.some((p) => p!.own)) continue; // siblings only: not one passage
+    const hits = placed.map((p) => p!.own ?? p!.first);
+    const pos = Math.min(...hits.map((h) => h.block * 1e6 + h.start));
     if (pos < bestPos) {
       bestPos = pos;
-      best = hits as Hit[];
+      best = hits;
     }
   }
   return best;
@@ -86,8 +104,58 @@ function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: Match
   return hits.filter((h) => !fences.some((f) => f.block === h.block && f.start < h.end && h.start < f.end));
 }
 
-export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[]): CheckOutcome {
-  const groupHits = groups.map((ids) => outsideExceptions(ctx.index.hits(ids), except, ctx).filter((h) => usable(h)));
+/** Hits in a sentence that also says one of the `unless` phrases do not count (a policy review is not a training refresh). */
+function outsideUnless(hits: Hit[], unless: number[] | undefined, ctx: MatchContext): Hit[] {
+  if (!unless || unless.length === 0 || hits.length === 0) return hits;
+  const sentOf = (h: Pick<Hit, 'block' | 'start'>) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`;
+  const barred = new Set(ctx.index.hits(unless).filter((u) => usable(u)).map(sentOf));
+  return barred.size === 0 ? hits : hits.filter((h) => !barred.has(sentOf(h)));
+}
+
+/**
+ * A contact belongs to the name nearest before it in its block: a hit of the last group whose
+ * nearest preceding name is another body's (`others`: the police, a helpline) rather than one of
+ * the first group's does not count for the first group.
+ */
+function ownedByFirstGroup(groupHits: Hit[][], others: number[] | undefined, ctx: MatchContext): Hit[][] {
+  if (!others || others.length === 0 || groupHits.length < 2) return groupHits;
+  const otherHits = ctx.index.hits(others);
+  if (otherHits.length === 0) return groupHits;
+  // each block's name ends, sorted, so the nearest before a contact is one binary search away
+  const endsByBlock = (list: Hit[]) => {
+    const m = new Map<number, number[]>();
+    for (const o of list) {
+      const ends = m.get(o.block);
+      if (ends) ends.push(o.end);
+      else m.set(o.block, [o.end]);
+    }
+    for (const ends of m.values()) ends.sort((a, b) => a - b);
+    return m;
+  };
+  const ownerEnds = endsByBlock(groupHits[0]!);
+  const otherEnds = endsByBlock(otherHits);
+  const nearestBefore = (m: Map<number, number[]>, h: Hit) => {
+    const ends = m.get(h.block);
+    if (!ends) return -1;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= h.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -1 : ends[lo - 1]!;
+  };
+  const last = groupHits[groupHits.length - 1]!.filter((h) => {
+    const other = nearestBefore(otherEnds, h);
+    return other === -1 || nearestBefore(ownerEnds, h) >= other;
+  });
+  return [...groupHits.slice(0, -1), last];
+}
+
+export function evaluateNear(groups: number[][], within: Scope, ctx: MatchContext, except?: number[], unless?: number[], others?: number[]): CheckOutcome {
+  const found = groups.map((ids) => outsideUnless(outsideExceptions(ctx.index.hits(ids), except, ctx), unless, ctx).filter((h) => usable(h)));
+  const groupHits = ownedByFirstGroup(found, others, ctx);
   if (groupHits.some((h) => h.length === 0)) return noneWith(partlyFound(groups, groupHits, within, ctx));
   const strong = firstCooccurrence(groupHits, within, ctx, false);
   if (strong) {

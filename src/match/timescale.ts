@@ -92,6 +92,8 @@ export interface TimescaleArgs {
   value: number;
   unit: TimeUnit;
   shorterOk: boolean;
+  /** a longer figure for the same concept elsewhere makes the right one 'wrong' (a contradiction) */
+  longerContradicts?: boolean;
 }
 
 export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOutcome {
@@ -103,24 +105,35 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   };
   let wrong: { hit: Hit; stated: Stated } | undefined;
   let blockLevelOk: Hit | undefined;
+  let ok: Hit | undefined;
+  // a longer figure for the same thing elsewhere contradicts the right one ("within one working
+  // day" here, "within five days" there): the reader cannot tell which applies
+  let longer: { hit: Hit; stated: Stated } | undefined;
+  const isLonger = (f: Stated) => a.unit !== 'age' && f.unit !== 'year' && inDays(f.value, f.unit, a.unit) > expected * 1.02;
   const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
   // figures read once per sentence and once per block: many hits in one long sentence or block
   // must not re-read it each time (that was quadratic)
-  const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined }>();
+  const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined; longer: Stated | undefined }>();
   const blockMatches = new Map<number, boolean>();
   for (const hit of ctx.index.hits(a.concept)) {
     if (!usable(hit)) continue;
     const tokens = ctx.index.texts[hit.block]!.tokens;
     const [s, e] = sentenceRange(tokens, hit.start);
     const sentKey = `${hit.block}:${tokens[hit.start]!.sent}`;
-    if (alsoBySentence.has(sentKey)) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
     let read = sentenceFigures.get(sentKey);
     if (!read) {
       const figures = statedFigures(tokens, s, e, a.unit);
-      read = { ok: figures.some(matches), other: figures.find((f) => a.unit === 'age' || f.unit !== 'year') };
+      const good = figures.some(matches);
+      read = { ok: good, other: figures.find((f) => a.unit === 'age' || f.unit !== 'year'), longer: good ? undefined : figures.find(isLonger) };
       sentenceFigures.set(sentKey, read);
     }
-    if (read.ok) return { state: 'ok', evidence: [evidenceFor(ctx.index, hit)] };
+    // "tell the DSL at once; the DSL informs the LADO within 5 working days": the 'at once' is
+    // not the LADO's figure, the 5 days is
+    if (read.longer && !longer) longer = { hit, stated: read.longer };
+    if (alsoBySentence.has(sentKey) || read.ok) {
+      ok ??= hit;
+      continue;
+    }
     const other = read.other;
     if (other && !wrong) wrong = { hit, stated: other };
     if (!blockLevelOk) {
@@ -129,6 +142,15 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
       if (inBlock) blockLevelOk = hit;
     }
   }
+  if (ok && longer && a.longerContradicts) {
+    const at = evidenceFor(ctx.index, longer.hit);
+    return {
+      state: 'wrong',
+      evidence: [evidenceFor(ctx.index, ok), at],
+      note: `also states ${plural(longer.stated.value, longer.stated.unit)} (line ${at.line}), which contradicts ${plural(a.value, a.unit)}`,
+    };
+  }
+  if (ok) return { state: 'ok', evidence: [evidenceFor(ctx.index, ok)] };
   if (blockLevelOk) return { state: 'ok', evidence: [evidenceFor(ctx.index, blockLevelOk, true)] };
   if (wrong) {
     return {

@@ -4,7 +4,7 @@
  * 2026, the results by chapter, and the action plan. Arithmetic over the result model only: the
  * statuses are the audit's, never judged again here.
  */
-import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status } from '../audit/result.js';
+import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status, WaiverNote } from '../audit/result.js';
 import { emptyCounts } from '../audit/result.js';
 import { CHAPTERS } from './chapters.js';
 
@@ -67,13 +67,8 @@ export interface ChapterSummary {
   rag: Rag;
 }
 
-/** What a waived result may say of its waiver (when the run had waivers). */
-export interface WaiverText {
-  reason?: string;
-  approvedBy?: string;
-  expires?: string;
-  source?: string;
-}
+/** What a waived result says of its waiver; every part is shown when present. */
+export type WaiverText = Partial<WaiverNote>;
 
 export interface ChapterResults {
   key: string;
@@ -185,9 +180,7 @@ export function organisationsOf(review: Review): string {
 }
 
 export function waiverOf(r: RequirementResult): WaiverText | undefined {
-  // the result model gains a waiver when the run has waivers; read it without depending on it
-  const w = (r as RequirementResult & { waiver?: unknown }).waiver;
-  return w !== null && typeof w === 'object' ? w : undefined;
+  return r.waiver;
 }
 
 /** How a result's status reads in a sentence: "needs review", "not applicable". */

@@ -63,12 +63,17 @@ type Catalogue = ReadonlyMap<string, RequirementInfo>;
 function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Catalogue, c: ChalkInstance, width: number): string {
   const p = paint(c, r.status);
   const tag = r.strength === 'must' ? c.bold('must') : 'should';
-  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}`;
+  const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}${r.known ? ' · known (in the baseline)' : ''}`;
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
     out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
-  if (r.status !== 'met') {
+  // met with nothing to quote (met by absence): say what was looked for and not found
+  if (r.status === 'met' && r.evidence.length === 0 && r.message) out.push(wrap(r.message, width, '        ', '      · '));
+  if (r.status === 'waived') {
+    // the reviewer accepted it: say who and why, not how to fix it
+    out.push(wrap(r.message, width, '        ', '      · '));
+  } else if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
       const where =
@@ -100,11 +105,11 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
   const applicable = d.results.filter((r) => r.status !== 'not-applicable');
   const shown = (r: RequirementResult) => !opts.quiet || isFinding(r);
 
-  const recent = applicable.filter((r) => r.change === 'new-2026' || r.change === 'strengthened-2026');
+  // a heading with nothing under it (--quiet and none of these a finding) is not printed
+  const recent = applicable.filter((r) => (r.change === 'new-2026' || r.change === 'strengthened-2026') && shown(r));
   if (recent.length > 0) {
     out.push('', c.bold('  New or strengthened in 2026'));
     for (const r of recent) {
-      if (!shown(r)) continue;
       const p = paint(c, r.status);
       out.push(`  ${p(SYMBOL[r.status])} ${r.id.padEnd(34)} ${p(statusWord(r.status))}`);
     }

@@ -28,20 +28,27 @@ describe('statuses', () => {
   it('gap is anchored at the heading where the content belongs, else at line 1', () => {
     const withHome = resultFor('# Policy\n\nIntro text here.\n\n## Types of abuse\n\nChildren can be bullied.\n', 'WT26-C3-FGM', 'school');
     expect(withHome.status).toBe('gap');
-    expect(withHome.anchor).toEqual({ kind: 'heading', line: 5, heading: 'Types of abuse' });
+    expect(withHome.anchor).toEqual({ kind: 'heading', line: 5, heading: 'Types of abuse', trail: ['Policy', 'Types of abuse'] });
     const without = resultFor('# Policy\n\nIntro text here.\n', 'WT26-C3-FGM', 'school');
-    expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null });
+    expect(without.anchor).toEqual({ kind: 'document-start', line: 1, heading: null, trail: [] });
   });
 
   it('a gap says what part of a co-occurrence was found, and where', () => {
-    const id = 'WT26-C3-DISABLED-CHILDREN';
-    const apart = resultFor('# Policy\n\nWe welcome disabled children to every session.\n\n## Abuse\n\nSome children are more vulnerable to abuse than others.\n', id);
-    expect(apart.status).toBe('gap');
-    expect(apart.message).toBe('found “disabled” (line 3) and “more vulnerable” (line 7), but not together in the same paragraph');
-    const half = resultFor('# Policy\n\nWe welcome disabled children to every session.\n', id);
+    const id = 'WT26-C3-MULTIPLE-HARMS';
+    const half = resultFor('# Policy\n\nChildren can suffer harm at home.\n', id);
     expect(half.status).toBe('gap');
-    expect(half.message).toMatch(/^found “disabled” \(line 3\), but nothing like “more vulnerable”$/);
-    expect(resultFor('# Policy\n\nWe run football sessions.\n', id).message).toBe('not found in the policy');
+    expect(half.message).toMatch(/^found .*, but (nothing like|not together in)/);
+    expect(resultFor('# Policy\n\nWe run football sessions.\n', 'WT26-C3-DISABLED-CHILDREN').message).toBe('not found in the policy');
+  });
+
+  it('a topic addressed without what it needs is partial, and says what is missing', () => {
+    const id = 'WT26-C3-DISABLED-CHILDREN';
+    const named = resultFor('# Policy\n\nWe welcome disabled children to every session.\n\n## Abuse\n\nSome children are more vulnerable to abuse than others.\n', id);
+    expect(named.status).toBe('partial');
+    expect(named.message).toMatch(/^disabled children or children with SEND named .* \(line 3\), but missing: disabled children named as more vulnerable/);
+    const allegations = resultFor('# Policy\n\nx\n\n## Allegations against volunteers\n\nThe committee looks into any allegation and decides what to do.\n', 'WT26-C4-ALLEGATIONS');
+    expect(allegations.status).toBe('partial');
+    expect(allegations.message).toContain('but missing: allegations against staff or volunteers referred to the LADO');
   });
 
   it('a wrong figure is a finding, not a pass', () => {
@@ -131,5 +138,36 @@ describe('statuses', () => {
     const d = auditText('Nothing relevant at all.', 'sports');
     const applicable = d.results.filter((r) => r.status !== 'not-applicable').length;
     expect(d.score).toBe(Math.round((100 * (d.counts.met + d.counts.partial / 2)) / applicable));
+  });
+});
+
+describe('editions in force, by the as-of date', () => {
+  const wt2023 = '# Policy\n\nThis policy follows Working Together to Safeguard Children 2023 and our local procedures.\n';
+  const kcsie2025 = '# Policy\n\nThis policy follows Keeping Children Safe in Education 2025.\n';
+  it('the same policy is current before the 2026 edition came into force and outdated after', () => {
+    expect(resultFor(wt2023, 'WT26-GEN-CURRENT-EDITION', 'vcse', '2025-06-01').status).toBe('met');
+    const late = resultFor(wt2023, 'WT26-GEN-CURRENT-EDITION', 'vcse', '2026-12-01');
+    expect(late.status).toBe('outdated');
+    expect(late.message).toContain('Working Together 2026 has been in force since 18 March 2026');
+  });
+  it('KCSIE 2025 is current until KCSIE 2026 comes into force on 1 September 2026', () => {
+    expect(resultFor(kcsie2025, 'WT26-C4-EDUCATION-GUIDANCE', 'school', '2026-06-01').status).toBe('met');
+    const late = resultFor(kcsie2025, 'WT26-C4-EDUCATION-GUIDANCE', 'school', '2026-12-01');
+    expect(late.status).toBe('outdated');
+    expect(late.message).toContain('since 1 September 2026');
+  });
+  it('far past the newest edition the catalogue knows: needs review, with the reason', () => {
+    const r = resultFor('# Policy\n\nThis policy follows Working Together to Safeguard Children 2026.\n', 'WT26-GEN-CURRENT-EDITION', 'vcse', '2035-01-01');
+    expect(r.status).toBe('needs-review');
+    expect(r.message).toContain('newer edition may be in force');
+  });
+});
+
+describe('messages', () => {
+  it('met by absence says what was looked for and not found', () => {
+    const r = resultFor('# Policy\n\nReport concerns to the welfare officer.\n', 'WT26-GEN-SUPERSEDED-TERMS');
+    expect(r.status).toBe('met');
+    expect(r.evidence).toEqual([]);
+    expect(r.message).toMatch(/^looked for .*local safeguarding children board.*serious case review.*: none found$/);
   });
 });

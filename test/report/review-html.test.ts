@@ -5,7 +5,7 @@
  * test (review-browser.test.ts) checks the same page as a person sees it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AuditReport, RequirementResult } from '../../src/audit/result.js';
+import type { AuditReport, RequirementResult, WaiverNote } from '../../src/audit/result.js';
 import { cssString, escapeHtml } from '../../src/report/html-escape.js';
 import { renderReviewHtml } from '../../src/report/review-html.js';
 import { buildReview, ragOf, safeUrl } from '../../src/report/review-model.js';
@@ -276,7 +276,7 @@ describe('ratings and references', () => {
   it('shows a waived result with its reason and approver when the run has them, and says so when it has not', () => {
     const doc = auditText('# Policy\n\nNothing.\n');
     const [a, b] = doc.results.filter((r) => r.status === 'gap');
-    const waived = (r: RequirementResult, waiver?: object): RequirementResult => ({ ...r, status: 'waived', ...(waiver ? { waiver } : {}) });
+    const waived = (r: RequirementResult, waiver?: WaiverNote): RequirementResult => ({ ...r, status: 'waived', ...(waiver ? { waiver } : {}) });
     const results = doc.results.map((r) =>
       r === a
         ? waived(r, { reason: 'covered by the <b>trust-wide</b> policy', approvedBy: 'J. Patel, chair', expires: '2027-03-31', source: '.wt-audit.yaml:4' })

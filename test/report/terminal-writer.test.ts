@@ -39,6 +39,22 @@ describe('TerminalReportWriter', () => {
   }
 });
 
+describe('renderTerminal --quiet', () => {
+  const HEADING = 'New or strengthened in 2026';
+  const isRecent = (change: string) => change === 'new-2026' || change === 'strengthened-2026';
+  it('prints the 2026 heading when one of its requirements is a finding', () => {
+    const d = auditText('# Policy\n\nNothing much.\n', 'vcse', '2026-11-01', 'q.md');
+    expect(d.results.some((r) => isRecent(r.change) && r.status === 'gap')).toBe(true);
+    expect(renderTerminal(reportOf([d]), { quiet: true })).toContain(HEADING);
+  });
+  it('leaves the 2026 heading out when none of its requirements is a finding', () => {
+    const d = auditText('# Policy\n\nNothing much.\n', 'vcse', '2026-11-01', 'q.md');
+    const allMet = { ...d, results: d.results.map((r) => (isRecent(r.change) ? { ...r, status: 'met' as const } : r)) };
+    expect(renderTerminal(reportOf([allMet]), { quiet: true })).not.toContain(HEADING);
+    expect(renderTerminal(reportOf([allMet]), {})).toContain(HEADING);
+  });
+});
+
 describe('PipelinedWrite', () => {
   it('writes in the order sent even when nobody waits, one at a time', async () => {
     const written: string[] = [];
@@ -56,5 +72,15 @@ describe('PipelinedWrite', () => {
     await w.settle();
     expect(written).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(most).toBe(1);
+  });
+});
+
+describe('renderTerminal: met by absence', () => {
+  it('says what was looked for and not found', () => {
+    const d = auditText('# Policy\n\nReport concerns to the welfare officer.\n', 'vcse', '2026-11-01', 'm.md');
+    const text = renderTerminal(reportOf([d]), {});
+    const at = text.indexOf('WT26-GEN-SUPERSEDED-TERMS');
+    expect(at).toBeGreaterThan(-1);
+    expect(text.slice(at, at + 600).replace(/\s+/g, ' ')).toMatch(/looked for local safeguarding children board, serious case review/);
   });
 });

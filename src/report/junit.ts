@@ -1,0 +1,96 @@
+/**
+ * JUnit XML, as CI systems show test results: one <testsuite> per document, one <testcase> per
+ * requirement. A finding at or above --fail-on is a <failure>; a requirement that does not apply,
+ * or is waived, is <skipped> with the reason; anything else passes (a finding below the threshold
+ * says so in <system-out>). Class names are the document's path with its extension dropped and
+ * dots replaced, so viewers that split class names on dots show folders, not "md". Written a
+ * document at a time, so the root element carries no totals (each suite has its own).
+ */
+import { resultFails, type FailOn } from '../audit/exit-code.js';
+import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
+import type { Sink } from './pipelined-write.js';
+import { findingLine, isReported, repoPath } from './locate.js';
+import { StreamingReporter, type ReportContext } from './reporter.js';
+import { xmlAttr, xmlText } from './xml.js';
+
+/** "partners/st.marys/policy.v2.md" → "partners.st_marys.policy_v2" ("." and ".." segments dropped). */
+export function classNameFor(path: string): string {
+  const noExt = path.replace(/\.[^./]*$/, '');
+  return noExt
+    .split('/')
+    .filter((s) => s !== '' && s !== '.' && s !== '..')
+    .map((s) => s.replace(/\./g, '_'))
+    .join('.');
+}
+
+function statusWord(r: RequirementResult): string {
+  return r.status === 'needs-review' ? 'needs review' : r.status === 'not-applicable' ? 'not applicable' : r.status;
+}
+
+function where(r: RequirementResult, path: string): string {
+  if (r.anchor?.kind === 'heading') return `${path}:${r.anchor.line} (under “${r.anchor.heading}”)`;
+  return `${path}:${findingLine(r)}`;
+}
+
+export class JunitReporter extends StreamingReporter {
+  private failOn: FailOn = 'must';
+  private remediation = new Map<string, string>();
+
+  constructor(
+    write: Sink,
+    private readonly ctx: ReportContext,
+  ) {
+    super(write);
+  }
+
+  protected head(report: AuditReport): string {
+    this.failOn = report.failOn;
+    this.remediation = new Map(report.requirements.map((r) => [r.id, r.remediation]));
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlAttr(`${report.tool.name} ${report.catalogue.id}`)}">\n`;
+  }
+
+  private testcase(r: RequirementResult, path: string, className: string): string {
+    const open = `    <testcase classname="${xmlAttr(className)}" name="${xmlAttr(`${r.id}: ${r.title}`)}" file="${xmlAttr(path)}"`;
+    if (r.status === 'not-applicable' || r.status === 'waived') {
+      // a waived result's message already says so, with the reason and the approver
+      const why = r.status === 'waived' ? r.message : `${statusWord(r)}: ${r.message}`;
+      return `${open}>\n      <skipped message="${xmlAttr(why)}"/>\n    </testcase>\n`;
+    }
+    const detail = [`${statusWord(r)} (${r.strength}) at ${where(r, path)}: ${r.message}`];
+    const fix = this.remediation.get(r.id);
+    if (fix) detail.push(`Fix: ${fix}`);
+    detail.push(`Ref: ${r.reference}`);
+    if (resultFails(r, this.failOn)) {
+      return `${open}>\n      <failure message="${xmlAttr(`${statusWord(r)}: ${r.message}`)}" type="${xmlAttr(r.status)}">${xmlText(detail.join('\n'))}</failure>\n    </testcase>\n`;
+    }
+    const why = r.known ? 'known (in the baseline)' : `below --fail-on ${this.failOn}`;
+    if (isReported(r)) return `${open}>\n      <system-out>${xmlText(`${why}: ${detail.join('\n')}`)}</system-out>\n    </testcase>\n`;
+    return `${open}/>\n`;
+  }
+
+  protected body(doc: DocumentResult): string {
+    const path = repoPath(doc.path, this.ctx.cwd, this.ctx.root);
+    const className = classNameFor(path);
+    const failures = doc.results.filter((r) => resultFails(r, this.failOn)).length;
+    const skipped = doc.counts['not-applicable'] + doc.counts.waived;
+    const props = [
+      ['profile', doc.profile],
+      ['score', String(doc.score)],
+      ['sha256', doc.sha256],
+    ]
+      .map(([k, v]) => `      <property name="${xmlAttr(k!)}" value="${xmlAttr(v!)}"/>\n`)
+      .join('');
+    const cases = doc.results.map((r) => this.testcase(r, path, className)).join('');
+    return `  <testsuite name="${xmlAttr(path)}" tests="${doc.results.length}" failures="${failures}" errors="0" skipped="${skipped}">\n    <properties>\n${props}    </properties>\n${cases}  </testsuite>\n`;
+  }
+
+  protected tail(errors: InputErrorReport[]): string {
+    // a file that could not be audited is a suite with one errored test, so CI shows it too
+    const suites = errors.map((e) => {
+      const path = repoPath(e.path, this.ctx.cwd, this.ctx.root);
+      const place = `${path}${e.line ? `:${e.line}` : ''}${e.line && e.column ? `:${e.column}` : ''}`;
+      return `  <testsuite name="${xmlAttr(path)}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="${xmlAttr(classNameFor(path))}" name="audit" file="${xmlAttr(path)}">\n      <error message="${xmlAttr(e.message)}" type="input-error">${xmlText(`${place}: ${e.message}`)}</error>\n    </testcase>\n  </testsuite>\n`;
+    });
+    return `${suites.join('')}</testsuites>\n`;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Where a report says a document and a finding are: the document's path relative to the
+ * repository root with forward slashes (its identity in SARIF, annotations and baselines, the same
+ * on every machine), and the line a finding points at.
+ */
+import { documentIdentity } from '../audit/baseline.js';
+import type { RequirementResult } from '../audit/result.js';
+
+/** Statuses that are reported as something to fix (SARIF results, annotations). */
+export const REPORTED_STATUSES: ReadonlySet<string> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
+
+export function isReported(r: RequirementResult): boolean {
+  return REPORTED_STATUSES.has(r.status);
+}
+
+/** The document's path relative to `root`, with forward slashes: its identity (as baselines key it). */
+export const repoPath = documentIdentity;
+
+/** A half of a UTF-16 surrogate pair standing alone: not a character, and not encodable in a URI. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A relative path as a URI reference: each segment percent-encoded (a lone surrogate as U+FFFD), slashes kept. */
+export function pathUri(relPath: string): string {
+  return relPath
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+}
+
+/** The line a finding points at: its anchor (where the content belongs or the weak text sits), else line 1. */
+export function findingLine(r: RequirementResult): number {
+  return r.anchor?.line ?? r.evidence[0]?.line ?? 1;
+}
+
+/** The anchor's heading trail as one string, e.g. "Policy > Allegations"; "" at the document start. */
+export function anchorPath(r: RequirementResult): string {
+  return (r.anchor?.trail ?? []).join(' > ');
+}

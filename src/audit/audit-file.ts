@@ -2,10 +2,12 @@
  * One file audited on its own: read, parse, judge. Whatever goes wrong becomes this file's error
  * entry and never the run's. Used by this thread (run.ts) and by the pool's workers alike.
  */
+import { basename } from 'node:path';
 import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
+import { awaitWithin, FileTimeoutError, runWithin } from './deadline.js';
 import { documentJson } from './document-json.js';
 import { auditDocument } from './engine.js';
 import { documentFails, type FailOn } from './exit-code.js';
@@ -23,6 +25,8 @@ export interface RunOptions {
   waivers?: WaiverSet;
   /** the known findings (baseline.ts) */
   baseline?: BaselineSet;
+  /** a file's audit is stopped after this many milliseconds and becomes an error entry (0 or absent: no limit) */
+  fileTimeoutMs?: number;
 }
 
 export interface FileOutcome {
@@ -41,19 +45,39 @@ export function readAhead(path: string, opts: RunOptions): PendingRead {
   return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
 }
 
+
+/** Tests of --file-timeout only: a file of this name never finishes (its thread waits until stopped). */
+export function hangForTests(path: string, variable = 'WT_AUDIT_TEST_HANG'): void {
+  const name = process.env[variable];
+  if (name && basename(path) === name) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+}
+
 export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
   try {
-    const file = await read;
+    // one time allowed for the whole file: waiting for its bytes, then reading and judging them
+    const limit = opts.fileTimeoutMs ?? 0;
+    const start = performance.now();
+    const file = await awaitWithin(limit, read);
     if ('failed' in file) throw file.failed;
-    const doc = policyFromBytes(path, file.bytes, file.format);
-    const resolved = resolveProfile(doc, opts.profile);
-    const judged = auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf });
+    const left = limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0;
+    const { doc, resolved, judged } = runWithin(
+      left,
+      () => {
+        hangForTests(path);
+        const doc = policyFromBytes(path, file.bytes, file.format);
+        const resolved = resolveProfile(doc, opts.profile);
+        return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
+      },
+      limit,
+    );
     const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+    for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
     // waivers first: a waived finding is no longer a finding, known or not
     const waived = opts.waivers && opts.waivers.list.length > 0 ? applyWaivers(judged, opts.waivers, opts.asOf) : undefined;
     const document = opts.baseline ? markKnown(waived?.document ?? judged, opts.baseline) : (waived?.document ?? judged);
     return { document, errors: [], warnings, ...(waived ? { waivers: { used: waived.used, expired: waived.expired } } : {}) };
   } catch (e) {
+    if (e instanceof FileTimeoutError) return { errors: [{ path, message: e.message }], warnings: [] };
     if (e instanceof InputError) {
       return { errors: [{ path, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), message: e.message }], warnings: [] };
     }

@@ -7,6 +7,7 @@ import type { Profile } from '../catalogue/types.js';
 import type { PolicyDocument } from '../document/model.js';
 import { DocIndex } from '../match/doc-index.js';
 import type { EvidenceItem, MatchContext } from '../match/outcome.js';
+import { AnchorFinder } from './anchors.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { applies } from './profile.js';
 import { emptyCounts, scoreOf, type Anchor, type DocumentResult, type ProfileSource, type RequirementResult, type Status } from './result.js';
@@ -17,36 +18,12 @@ export interface AuditOptions {
   asOf: string;
 }
 
-/** Does a heading hold every word of a phrase, in any order and with other words between? */
-function headingHolds(headingWords: Set<string>, words: string[]): boolean {
-  return words.every((w) => (w.endsWith('*') ? [...headingWords].some((h) => h.startsWith(w.slice(0, -1))) : headingWords.has(w)));
-}
-
-/**
- * Where missing content belongs: for a partial or outdated finding, the section that holds its
- * evidence; otherwise the first body heading that names the topic's home; else line 1.
- */
-function anchorFor(phrases: string[][], index: DocIndex, evidenceLine?: number): Anchor {
-  if (evidenceLine !== undefined) {
-    let home: Anchor | undefined;
-    for (const s of index.doc.sections) {
-      if (s.line > evidenceLine) break;
-      if (s.heading !== null) home = { kind: 'heading', line: s.line, heading: s.heading, trail: s.trail };
-    }
-    if (home) return home;
-  }
-  if (phrases.length > 0) {
-    for (const h of index.bodyHeadings()) {
-      if (phrases.some((p) => headingHolds(h.words, p))) return { kind: 'heading', line: h.line, heading: h.heading, trail: h.trail };
-    }
-  }
-  return { kind: 'document-start', line: 1, heading: null, trail: [] };
-}
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
   const results: RequirementResult[] = [];
   const counts = emptyCounts();
+  const anchors = new AnchorFinder(index);
   for (const c of catalogue.requirements) {
     const { info, belongsUnder } = c;
     const req = c.req;
@@ -61,7 +38,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       const ctx: MatchContext = { index, asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
       ({ status, evidence, message } = v);
-      if (status !== 'met') anchor = anchorFor(belongsUnder, index, status === 'gap' ? undefined : evidence[0]?.line);
+      if (status !== 'met') anchor = anchors.anchorFor(belongsUnder, status === 'gap' ? undefined : evidence[0]?.line);
     }
     // one object shape for every result; JSON.stringify leaves out an undefined anchor
     results.push({

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { WorkerConfig, WorkerMessage, WorkerTask } from './pool.js';
-import { auditFileResult, readAhead, type PendingRead } from './audit-file.js';
+import { auditFileResult, hangForTests, readAhead, type PendingRead } from './audit-file.js';
 
 const port = parentPort;
 if (!port) throw new Error('pool-worker.js runs as a worker thread of the audit pool');
@@ -23,6 +23,10 @@ async function drain(): Promise<void> {
   busy = true;
   for (let next = queue.shift(); next; next = queue.shift()) {
     const { task, read } = next;
+    // the pool's clock for this file starts now (--file-timeout)
+    port!.postMessage({ type: 'started', index: task.index } satisfies WorkerMessage);
+    // tests only: stuck where this thread's own deadline does not reach, so that the pool must end it
+    hangForTests(task.path, 'WT_AUDIT_TEST_HANG_WORKER');
     const result = await auditFileResult(task.path, catalogue, config.run, config.form, read);
     port!.postMessage({ type: 'result', index: task.index, result } satisfies WorkerMessage, result.json ? [result.json.buffer as ArrayBuffer] : []);
   }

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import { byPath } from '../util/order.js';
 import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { FileTimeoutError } from './deadline.js';
 
 /** What a worker is started with (workerData). */
 export interface WorkerConfig {
@@ -33,9 +34,15 @@ export interface PoolOptions extends WorkerConfig {
   here?: boolean;
   /** most files in flight or waiting to be passed on (default 4 per thread, at least 8) */
   window?: number;
+  /**
+   * --file-timeout in milliseconds (0 or absent: no limit). Each thread stops a file's audit when
+   * its time is up (deadline.ts); a worker that still has not answered a little later (stuck where
+   * V8 cannot stop it) is ended and replaced, and the file is an error entry.
+   */
+  fileTimeoutMs?: number;
 }
 
-export type WorkerMessage = { type: 'ready'; sha256: string } | { type: 'result'; index: number; result: FileResult };
+export type WorkerMessage = { type: 'ready'; sha256: string } | { type: 'started'; index: number } | { type: 'result'; index: number; result: FileResult };
 export interface WorkerTask {
   index: number;
   path: string;
@@ -54,6 +61,18 @@ interface Slot {
   /** tasks sent and not yet answered, oldest first: the first is the one being audited */
   queue: WorkerTask[];
   dead: boolean;
+  /** ends the file being audited when it runs past the time limit */
+  timer?: NodeJS.Timeout | undefined;
+}
+
+/** How long after --file-timeout a worker that has not answered is ended: its own deadline comes first. */
+export function workerBackstopMs(ms: number): number {
+  return ms + Math.max(1000, ms / 2);
+}
+
+/** The result of a file that ran past the time limit. */
+function timedOutResult(path: string, ms: number): FileResult {
+  return { path, errors: [{ path, message: new FileTimeoutError(ms).message }], warnings: [], fails: false };
 }
 
 export class AuditPool {
@@ -79,15 +98,47 @@ export class AuditPool {
     const worker = new Worker(workerUrl(), { workerData: config });
     const slot: Slot = { worker, queue: [], dead: false };
     this.slots.push(slot);
-    worker.on('message', (m: WorkerMessage) => this.job?.message(slot, m));
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'started') this.startClock(slot, m.index);
+      else {
+        if (m.type === 'result') this.stopClock(slot);
+        this.job?.message(slot, m);
+      }
+    });
     // why it died does not change what is done: its file is audited again here
     worker.on('error', () => this.lost(slot));
     worker.on('exit', () => this.lost(slot));
   }
 
+  /** The worker has begun a file: give it the time allowed, and a little more. */
+  private startClock(slot: Slot, index: number): void {
+    const ms = this.options.fileTimeoutMs ?? 0;
+    if (ms <= 0 || slot.dead) return;
+    this.stopClock(slot);
+    slot.timer = setTimeout(() => this.timedOut(slot, index), workerBackstopMs(ms));
+  }
+
+  private stopClock(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+  }
+
+  /** A file ran past the time limit: end its worker (JavaScript cannot be stopped otherwise) and start another. */
+  private timedOut(slot: Slot, index: number): void {
+    slot.timer = undefined;
+    if (slot.dead || this.closed || slot.queue[0]?.index !== index) return;
+    slot.dead = true;
+    const [current, ...queued] = slot.queue.splice(0);
+    void slot.worker.terminate();
+    // not counted against the respawn limit: this worker was well, its file was not
+    this.spawn();
+    this.job?.timedOut(current!, queued, this.options.fileTimeoutMs!);
+  }
+
   private lost(slot: Slot): void {
     if (slot.dead) return;
     slot.dead = true;
+    this.stopClock(slot);
     if (this.closed) return;
     const tasks = slot.queue.splice(0);
     // replace it while that is still reasonable; a worker that dies at every start is not
@@ -120,6 +171,7 @@ export class AuditPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const s of this.slots) this.stopClock(s);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
@@ -162,6 +214,7 @@ class Job {
       if (m.sha256 !== this.catalogue.sha256) this.giveUpWorkers();
       return;
     }
+    if (m.type !== 'result') return;
     const at = slot.queue.findIndex((t) => t.index === m.index);
     if (at !== -1) slot.queue.splice(at, 1);
     if (this.workersOff) return; // answered after the workers were given up on: the file is redone here
@@ -175,6 +228,12 @@ class Job {
     this.retry.push(...queued);
     if (this.pool.liveSlots().length === 0) this.giveUpWorkers();
     else this.pump();
+  }
+
+  /** A file ran past the time limit: it is an error entry; the files queued behind it go to the other workers. */
+  timedOut(current: WorkerTask, queued: WorkerTask[], ms: number): void {
+    this.retry.push(...queued);
+    this.finish(current.index, timedOutResult(current.path, ms));
   }
 
   private giveUpWorkers(): void {

@@ -12,6 +12,7 @@ import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
+import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
 import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
@@ -94,9 +95,17 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = sink?.form ?? 'document';
-  const opts: RunOptions = { asOf: run.asOf, failOn: run.failOn, ...(run.profile ? { profile: run.profile } : {}), ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}), ...(run.waivers ? { waivers: run.waivers } : {}), ...(run.baseline ? { baseline: run.baseline } : {}) };
+  const opts: RunOptions = {
+    asOf: run.asOf,
+    failOn: run.failOn,
+    fileTimeoutMs: run.fileTimeoutMs ?? 1000 * DEFAULT_FILE_TIMEOUT_S,
+    ...(run.profile ? { profile: run.profile } : {}),
+    ...(run.maxFileSize !== undefined ? { maxFileSize: run.maxFileSize } : {}),
+    ...(run.waivers ? { waivers: run.waivers } : {}),
+    ...(run.baseline ? { baseline: run.baseline } : {}),
+  };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
-  const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, run: opts, form, ...(run.catalogue ? { catalogueDir: run.catalogue } : {}) }) : undefined;
+  const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, fileTimeoutMs: opts.fileTimeoutMs ?? 0, run: opts, form, ...(run.catalogue ? { catalogueDir: run.catalogue } : {}) }) : undefined;
   try {
     const catalogue = loadCatalogue(run.catalogue);
     const report = emptyReport(catalogue, opts);

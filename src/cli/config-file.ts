@@ -43,6 +43,7 @@ export interface LoadedConfig {
   /** globs, with the folder they are relative to */
   ignore?: FromFile<{ base: string; patterns: string[] }>;
   jobs?: FromFile<number>;
+  fileTimeout?: FromFile<number>;
   /** absolute folder */
   catalogue?: FromFile<string>;
   /** absolute path of a baseline file */
@@ -175,6 +176,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   }
   if (raw.ignore !== undefined) out.ignore = { value: { base: dir, patterns: raw.ignore as string[] }, line: line('ignore') };
   if (raw.jobs !== undefined) out.jobs = { value: raw.jobs as number, line: line('jobs') };
+  if (raw['file-timeout'] !== undefined) out.fileTimeout = { value: raw['file-timeout'] as number, line: line('file-timeout') };
   if (raw.catalogue !== undefined) out.catalogue = { value: abs(raw.catalogue as string), line: line('catalogue') };
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
   if (typeof raw.waivers === 'string') {

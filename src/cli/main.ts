@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
 import { guardStdout } from './stdout.js';
-import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSize, type Format } from './options.js';
+import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, parseSize, type Format } from './options.js';
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
 import { parseReportOption } from './report-plan.js';
 import type { AuditFlags } from './run-audit.js';
@@ -54,6 +54,7 @@ function settingOptions(): Option[] {
     new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
     new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
     new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
+    new Option('--file-timeout <seconds>', 'report a file that takes longer than this as an error and go on (default 30; 0 = no limit)').argParser(parseSeconds),
     new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
     new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
   ];

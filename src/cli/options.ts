@@ -36,6 +36,12 @@ export function parseSize(v: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
+/** --file-timeout: seconds, 0 or more (0: no limit). */
+export function parseSeconds(v: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(v.trim())) throw new InvalidArgumentError(`"${v}" is not a number of seconds (e.g. 30, 0.5; 0 = no limit)`);
+  return Number(v);
+}
+
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }

@@ -27,6 +27,7 @@ export interface AuditFlags {
   catalogue?: string;
   maxFileSize?: number;
   jobs?: number;
+  fileTimeout?: number;
   output?: string;
   report?: ReportSpec[];
   config?: string;
@@ -72,6 +73,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     ...(s.catalogue.value !== undefined ? { catalogue: s.catalogue.value } : {}),
     ...(s.jobs.value !== undefined ? { jobs: s.jobs.value } : {}),
+    ...(s.fileTimeout.value !== undefined ? { fileTimeoutMs: 1000 * s.fileTimeout.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
     ...(baseline ? { baseline } : {}),

@@ -3,6 +3,7 @@
  * file, else the default; and where each came from, for `wt-audit config`.
  */
 import { availableParallelism } from 'node:os';
+import { DEFAULT_FILE_TIMEOUT_S } from '../audit/deadline.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Waiver } from '../audit/waivers.js';
 import type { Profile } from '../catalogue/types.js';
@@ -24,6 +25,7 @@ export interface Settings {
   reports: Setting<ReportSpec[]>;
   ignore: Setting<{ base: string; patterns: string[] } | undefined>;
   jobs: Setting<number | undefined>;
+  fileTimeout: Setting<number | undefined>;
   catalogue: Setting<string | undefined>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
@@ -35,6 +37,7 @@ export interface SettingFlags extends ReportFlags {
   failOn: FailOn;
   asOf?: string;
   jobs?: number;
+  fileTimeout?: number;
   catalogue?: string;
   baseline?: string;
 }
@@ -61,6 +64,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     reports,
     ignore: config?.ignore ? { value: config.ignore.value, from: at(config.ignore.line) } : { value: undefined, from: 'default' },
     jobs: pick('jobs', flags.jobs, config?.jobs, undefined),
+    fileTimeout: pick('file-timeout', flags.fileTimeout, config?.fileTimeout, undefined),
     catalogue: pick('catalogue', flags.catalogue, config?.catalogue, undefined),
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
@@ -76,6 +80,7 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['reports', s.reports.value.map((r) => `${r.format}${r.path !== undefined ? `=${r.path}` : ' (standard output)'}`).join(', '), s.reports.from],
     ['ignore', s.ignore.value ? s.ignore.value.patterns.join(', ') : '(none)', s.ignore.from],
     ['jobs', s.jobs.value !== undefined ? String(s.jobs.value) : `${availableParallelism()} (one per core)`, s.jobs.from],
+    ['file-timeout', s.fileTimeout.value === 0 ? '0 (no limit)' : `${s.fileTimeout.value ?? DEFAULT_FILE_TIMEOUT_S} s`, s.fileTimeout.from],
     ['catalogue', s.catalogue.value ?? '(bundled wt2026)', s.catalogue.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],

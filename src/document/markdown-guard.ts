@@ -16,6 +16,30 @@ export const MAX_NESTING = 100;
 export const MAX_INLINE_MARKERS = 500;
 /** A paragraph longer than this many lines is parsed in pieces of about this size. */
 export const PIECE_LINES = 200;
+/**
+ * A document is also cut between top-level blocks about every this many characters: the parser
+ * holds several hundred bytes of events per byte of its input until it is done, so one parse of a
+ * few megabytes fills the heap and the collector's work grows faster than the text.
+ */
+export const PIECE_CHARS = 32 * 1024;
+/** A table with a row of more cells than this is read as plain text (real policies use under 10). */
+export const MAX_TABLE_COLUMNS = 50;
+/**
+ * The parser spends tens of microseconds on each table cell, however short: past this many cells
+ * in one document, tables are read as plain text, so a file of tiny cells cannot cost ten times
+ * what prose does. (Real policies have a few hundred.)
+ */
+export const MAX_TABLE_CELLS = 10_000;
+
+/** What checkMarkdown found: where to cut the text for the parser, and what to read without it. */
+export interface MarkdownPlan {
+  /** 0-based lines before which the text is cut into pieces, ascending */
+  cuts: number[];
+  /** 0-based first lines of the pieces that are tables to read as plain text (each is also a cut) */
+  plainTables: Set<number>;
+  /** 1-based line and message, for the report's warnings */
+  warnings: Array<{ line: number; message: string }>;
+}
 
 /** A code fence the guard may skip: at most three spaces in, as CommonMark allows at the top level. An
  * indented or quoted one is checked like text, so it cannot switch the guard off for the rest of the file. */
@@ -105,6 +129,11 @@ function startsBlock(line: string): boolean {
   return /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#)/.test(content(line));
 }
 
+/** A list item (not a heading): `- a`, `1. a`. */
+function startsBlockOtherThanHeading(line: string): boolean {
+  return /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/.test(line);
+}
+
 /** May a long paragraph be cut before this line? Only before plain text. */
 function cuttable(line: string): boolean {
   return /^ {0,3}(?:> ?)*[\p{L}\p{N}]/u.test(line) && !startsBlock(line);
@@ -118,15 +147,60 @@ function rawHtmlEnd(m: RegExpExecArray): string {
   return '>';
 }
 
+/** Cells in a table row: its unescaped pipes, less an outer pipe at either end. */
+export function tableCells(line: string): number {
+  let pipes = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (line.charCodeAt(i) === 92 /* \\ */) i++;
+    else if (line.charCodeAt(i) === 124 /* | */) pipes++;
+  }
+  const t = line.trim();
+  return pipes + 1 - (t.startsWith('|') ? 1 : 0) - (t.length > 1 && t.endsWith('|') && !t.endsWith('\\|') ? 1 : 0);
+}
+
+/** A top-level heading (`# …` at the margin) or plain text at the margin: no open block survives it. */
+const TOP_LEVEL_START = /^(?:#{1,6}(?:[ \t]|$)|[\p{L}\p{N}])/u;
+
 /**
- * Check the limits and return the 0-based lines before which the text may be cut into pieces
- * for the parser. Fenced code, HTML blocks and tables are not cut: the parser reads them in
- * linear time, and a cut would change what they are.
+ * Check the limits and plan the parse: the 0-based lines before which the text may be cut into
+ * pieces for the parser, and the tables to read as plain text. Fenced code, HTML blocks and tables
+ * are never cut: a cut would change what they are. Besides very long paragraphs, a long document
+ * is cut about every PIECE_CHARS between top-level blocks, where a cut changes nothing.
  * @throws InputError naming the line, when nesting or markers are over a limit
  */
-export function checkMarkdown(path: string, text: string): number[] {
+export function checkMarkdown(path: string, text: string, pieceChars = PIECE_CHARS): MarkdownPlan {
   const lines = text.split('\n');
   const cuts: number[] = [];
+  const plainTables = new Set<number>();
+  const warnings: MarkdownPlan['warnings'] = [];
+  /** the table being read: its first line, widest row and cells */
+  let table: { start: number; widest: number; cells: number } | undefined;
+  /** cells in tables left to the parser so far */
+  let parsedCells = 0;
+  let charsSinceCut = 0;
+  let previousBlank = true;
+  const cutAt = (i: number): void => {
+    if (cuts[cuts.length - 1] !== i && i > 0) cuts.push(i);
+    charsSinceCut = 0;
+  };
+  /** The table ends before line `end`: leave it to the parser, or mark it to be read as plain text. */
+  const endTable = (end: number): void => {
+    if (!table) return;
+    const { start, widest, cells } = table;
+    table = undefined;
+    const tooWide = widest > MAX_TABLE_COLUMNS;
+    if (!tooWide && parsedCells + cells <= MAX_TABLE_CELLS) {
+      parsedCells += cells;
+      return;
+    }
+    cutAt(start);
+    plainTables.add(start);
+    if (end < lines.length) cutAt(end);
+    const why = tooWide
+      ? `a table row of ${widest} cells (more than ${MAX_TABLE_COLUMNS})`
+      : `over ${MAX_TABLE_CELLS} table cells in this file`;
+    warnings.push({ line: start + 1, message: `${why}: this table is read as plain text (cells split at "|", without links or emphasis)` });
+  };
   let fence: string | undefined;
   /** the text that closes the raw HTML block we are in ("-->", "</pre>" …) */
   let rawEnd: string | undefined;
@@ -138,6 +212,9 @@ export function checkMarkdown(path: string, text: string): number[] {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const blankBefore = previousBlank;
+    previousBlank = false;
+    charsSinceCut += line.length + 1;
     if (rawEnd !== undefined) {
       if (line.toLowerCase().includes(rawEnd)) rawEnd = undefined;
       continue;
@@ -147,15 +224,26 @@ export function checkMarkdown(path: string, text: string): number[] {
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
       continue;
     }
+    if (f || line.trim() === '' || (flat === 'table' && (startsBlock(line) || /^ {0,3}>/.test(line)))) endTable(i);
     if (f) {
       fence = f[1]!;
       inParagraph = false;
+      flat = undefined;
       continue;
     }
     if (line.trim() === '') {
       inParagraph = false;
       flat = undefined;
+      previousBlank = true;
       continue;
+    }
+    if (flat === 'table' && !table) flat = undefined;
+    // a long document: cut before a heading or a paragraph at the margin, where nothing is open
+    if (charsSinceCut > pieceChars && flat === undefined && TOP_LEVEL_START.test(line) && (blankBefore || line[0] === '#') && !startsBlockOtherThanHeading(line)) {
+      cutAt(i);
+      pieceStart = i;
+      markers = 0;
+      inParagraph = false;
     }
     const raw = RAW_HTML.exec(line);
     if (raw) {
@@ -175,7 +263,15 @@ export function checkMarkdown(path: string, text: string): number[] {
     if (depth > MAX_NESTING) {
       throw new InputError(`nested too deeply: about ${depth} levels of lists or quotes (the limit is ${MAX_NESTING})`, path, i + 1, 1);
     }
-    if (flat === undefined && line.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) flat = 'table';
+    if (flat === undefined && line.includes('|') && TABLE_DELIMITER.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) {
+      flat = 'table';
+      table = { start: i, widest: 0, cells: 0 };
+    }
+    if (table) {
+      const cells = tableCells(line);
+      table.widest = Math.max(table.widest, cells);
+      table.cells += cells;
+    }
 
     if (flat === 'table' || !inParagraph || startsBlock(line)) {
       // a table row is parsed on its own; so is the first line of a paragraph or list item
@@ -184,7 +280,7 @@ export function checkMarkdown(path: string, text: string): number[] {
       inParagraph = flat === undefined;
     } else if (i - pieceStart >= PIECE_LINES && cuttable(line)) {
       // the parser takes a paragraph's lines in time quadratic in their number: give it pieces
-      cuts.push(i);
+      cutAt(i);
       pieceStart = i;
       markers = 0;
     }
@@ -198,5 +294,6 @@ export function checkMarkdown(path: string, text: string): number[] {
       );
     }
   }
-  return cuts;
+  endTable(lines.length);
+  return { cuts, plainTables, warnings };
 }

@@ -17,6 +17,7 @@ import { leadFieldText } from './meta.js';
 import type { Block, BlockContext, BlockKind, NamedLead, PolicyDocument, Position, Section } from './model.js';
 import { remarkGfmWithoutAutolinks } from './gfm.js';
 import { parseInPieces } from './pieces.js';
+import { plainTableTree } from './plain-table.js';
 
 // =============================================================================================
 // Shared with the YAML policy loader: word counts, link share, the context rules, the builder.
@@ -901,10 +902,11 @@ const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).free
 export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 'sha256'> {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const front = splitFrontMatter(path, source);
-  // refuse what would make the parser hang, and cut huge paragraphs into pieces it can take
-  const cuts = checkMarkdown(path, front.body);
+  // refuse what would make the parser hang, cut what is long into pieces it can take, and read
+  // tables too wide for it as plain text
+  const plan = checkMarkdown(path, front.body);
   const normalised = normaliseMarkdown(front.body);
-  const root = parseInPieces(normalised.text, cuts, (piece) => processor.parse(piece));
+  const root = parseInPieces(normalised.text, plan.cuts, (piece, from) => (plan.plainTables.has(from) ? plainTableTree(piece) : processor.parse(piece)));
 
   const builder = new DocumentBuilder();
   const sourceLines = source.split('\n');
@@ -918,5 +920,6 @@ export function parseMarkdown(path: string, text: string): Omit<PolicyDocument, 
     sections: builder.sections,
     blocks: builder.blocks,
     lineCount: countLines(source),
+    ...(plan.warnings.length > 0 ? { warnings: plan.warnings } : {}),
   };
 }

@@ -101,6 +101,15 @@ export interface PolicyDocument {
   /** All text blocks in document order (headings included, kind 'heading'). */
   blocks: Block[];
   lineCount: number;
+  /** What the reader changed or left out, to tell the user (a table too wide, read as plain text). */
+  warnings?: DocumentWarning[];
+}
+
+/** A problem with part of a document that does not stop its audit. */
+export interface DocumentWarning {
+  /** 1-based line of the file */
+  line: number;
+  message: string;
 }
 
 /** A problem found while reading a file: the file is reported as errored, others go on. */

@@ -46,7 +46,7 @@ describe('configuration file', () => {
   });
 
   it('flags override the file, and `wt-audit config` says where each value came from', () => {
-    const { repo } = layout('profile: sports\nfail-on: should\nas-of: 2026-11-01\nreports:\n  - csv=out.csv\njobs: 1\n');
+    const { repo } = layout('profile: sports\nfail-on: should\nas-of: 2026-11-01\nreports:\n  - csv=out.csv\njobs: 1\nfile-timeout: 12\n');
     const shown = runCli(['config', '--fail-on', 'none', '--jobs', '2'], { cwd: repo });
     expect(shown.code).toBe(0);
     const lines = shown.stdout.split('\n');
@@ -57,6 +57,8 @@ describe('configuration file', () => {
     expect(row('as-of')).toBe('as-of 2026-11-01 .wt-audit.yaml:3');
     expect(row('reports')).toBe(`reports csv=${join(repo, 'out.csv')} .wt-audit.yaml:4`);
     expect(row('jobs')).toBe('jobs 2 --jobs');
+    expect(row('file-timeout')).toBe('file-timeout 12 s .wt-audit.yaml:7');
+    expect(runCli(['config', '--file-timeout', '0'], { cwd: repo }).stdout).toMatch(/^file-timeout +0 \(no limit\) +--file-timeout$/m);
     expect(row('catalogue')).toBe('catalogue (bundled wt2026) default');
     // the audit does what config says: should fails from the file; --fail-on none wins over it
     expect(runCli(['policies'], { cwd: repo }).code).toBe(1);

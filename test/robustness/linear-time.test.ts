@@ -1,9 +1,18 @@
 /**
  * No hangs: the tokenizer, the phrase scanner, every matcher, the engine and the loaders stay
- * linear on hostile text. Each case times the same work on a small input and on one eight times
- * larger, and compares the cost per byte (helpers/scaling.ts): no absolute time limits.
+ * linear on hostile text, and a whole audit of each kind of structure stays linear and costs no
+ * more than 5× a typical policy per byte. Each case times (in CPU time) the same work on a small
+ * input and on one eight times larger, and compares the cost per byte (helpers/scaling.ts): no
+ * absolute time limits.
  */
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// plain JavaScript shared with bench/cost.mjs, which measures the same structures in cold processes
+import { STRUCTURES } from '../../bench/structures.mjs';
+import { resolveProfile } from '../../src/audit/profile.js';
+import { policyFromBytes } from '../../src/document/load.js';
+import { ROOT } from '../helpers/run-cli.js';
 import { auditDocument } from '../../src/audit/engine.js';
 import { evaluateCheck } from '../../src/audit/evaluate-check.js';
 import type { CompiledCheck } from '../../src/catalogue/compiled.js';
@@ -17,7 +26,7 @@ import type { MatchContext } from '../../src/match/outcome.js';
 import { tokenize } from '../../src/match/text.js';
 import { catalogue, TEST_AS_OF } from '../helpers/audit-text.js';
 import { documentOf, nearMatches, prefix, RUNS } from './helpers/adversarial.js';
-import { describeGrowth, LINEAR_BOUND, steadyGrowth, type Growth } from './helpers/scaling.js';
+import { cpuMs, describeGrowth, LINEAR_BOUND, steadyGrowth, type Growth } from './helpers/scaling.js';
 
 function expectLinear(g: Growth): void {
   if (process.env.SHOW_GROWTH) console.log(expect.getState().currentTestName, describeGrowth(g));
@@ -175,4 +184,45 @@ describe('loaders: Markdown and YAML that used to be slow', () => {
     const make = (k: number) => new Uint8Array(20000 * k).fill(0x92);
     expectLinear(steadyGrowth(make, (b) => b.length, (b) => decodePolicyBytes(b, 'cp1252.md')));
   });
+});
+
+describe('whole audit: each kind of structure, beside a typical policy', () => {
+  /** Read, parse and judge a file's bytes, as the CLI does for each file. */
+  const auditBytes = ({ name, bytes }: { name: string; bytes: Uint8Array }) => {
+    const doc = policyFromBytes(name, bytes, name.endsWith('.yaml') ? 'yaml' : 'markdown');
+    auditDocument(catalogue(), doc, { profile: resolveProfile(doc, undefined).profile, profileSource: 'default', asOf: TEST_AS_OF });
+  };
+  const encoder = new TextEncoder();
+  /** The samples and the evaluation policies: real-looking policies of 3–15 KB. */
+  const typical = ['samples', 'test/eval/policies'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir))
+      .filter((f) => f.endsWith('.md') && !/^readme/i.test(f))
+      .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, dir, f))) })),
+  );
+  const typicalBytes = typical.reduce((n, t) => n + t.bytes.length, 0);
+  /** CPU time per byte of auditing the typical policies, the fastest of four rounds. */
+  let typicalPerByte = 0;
+  beforeAll(() => {
+    typical.forEach(auditBytes); // warm up
+    let best = Infinity;
+    for (let round = 0; round < 4; round++) {
+      const t = cpuMs();
+      typical.forEach(auditBytes);
+      best = Math.min(best, cpuMs() - t);
+    }
+    typicalPerByte = best / typicalBytes;
+  }, 120_000);
+  /** No structure may cost more than this many times a typical policy, per byte. */
+  const MAX_TIMES_TYPICAL = 5;
+
+  for (const [kind, structure] of Object.entries(STRUCTURES)) {
+    it(`${kind}: linear, and at most ${MAX_TIMES_TYPICAL}× a typical policy per byte`, () => {
+      const input = (k: number) => ({ name: `structure.${structure.ext}`, bytes: encoder.encode(structure.make(8192 * k)) });
+      const g = steadyGrowth(input, (i) => i.bytes.length, auditBytes, { maxScale: 4, runs: [3, 2] });
+      expectLinear(g);
+      const times = g.largeMs / g.largeBytes / typicalPerByte;
+      if (process.env.SHOW_GROWTH) console.log(kind, `${times.toFixed(2)}× typical per byte`);
+      expect(times, `${describeGrowth(g)}: ${times.toFixed(2)}× a typical policy per byte`).toBeLessThan(MAX_TIMES_TYPICAL);
+    });
+  }
 });

@@ -34,9 +34,9 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.facts th { width: 13rem; background: #f4f4f4; font-weight: bold; }
 table.counts th, table.counts td { text-align: center; }
 table.plan { table-layout: fixed; }
-.col-num { width: 3%; } .col-req { width: 15%; } .col-strength { width: 8%; } .col-status { width: 10%; }
-.col-what { width: 30%; } .col-ref { width: 16%; } .col-owner { width: 10%; } .col-due { width: 8%; }
-table.plan td, table.plan th { overflow-wrap: anywhere; }
+.col-num { width: 3%; } .col-req { width: 15%; } .col-strength { width: 9%; } .col-status { width: 10%; }
+.col-what { width: 30%; } .col-ref { width: 15%; } .col-owner { width: 10%; } .col-due { width: 8%; }
+table.plan td, table.plan tbody th { overflow-wrap: anywhere; }
 table.plan .badge { white-space: normal; }
 table.plan .note { font-style: italic; margin-top: 0; }
 table.plan .where { margin-bottom: 0; color: #3d3d3d; }

@@ -4,7 +4,7 @@
  * and the same for naive word-spotting baselines computed in the same run. `--verbose` lists
  * every disagreement with the label's note.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCatalogue } from '../catalogue/load.js';
 import { packageRoot } from '../util/package-paths.js';
 import { auditDocument } from '../audit/engine.js';
@@ -22,7 +22,9 @@ function row(label: string, f: Figures): string {
 
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  const root = join(packageRoot(), 'test', 'eval');
+  // --set DIR: another labelled set of the same layout (policies/, labels/), e.g. the held-out one
+  const setAt = process.argv.indexOf('--set');
+  const root = setAt !== -1 && process.argv[setAt + 1] ? resolve(process.argv[setAt + 1]!) : join(packageRoot(), 'test', 'eval');
   const catalogue = loadCatalogue();
   if (catalogue.errors.length > 0) {
     for (const e of catalogue.errors) console.error(`${e.path}:${e.line ?? 0}: ${e.message}`);

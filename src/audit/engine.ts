@@ -85,5 +85,16 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     counts[status]++;
   }
   const score = scoreOf(counts, results.length);
-  return { path: doc.path, format: doc.format, sha256: doc.sha256, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
+  return {
+    path: doc.path,
+    format: doc.format,
+    sha256: doc.sha256,
+    organisation: doc.meta.organisation,
+    title: doc.meta.title,
+    profile: opts.profile,
+    profileSource: opts.profileSource,
+    score,
+    counts,
+    results,
+  };
 }

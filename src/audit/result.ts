@@ -52,6 +52,9 @@ export interface DocumentResult {
   path: string;
   format: string;
   sha256: string;
+  /** the organisation and policy title the policy gives of itself (front matter or YAML header), when it does */
+  organisation?: string | undefined;
+  title?: string | undefined;
   profile: Profile;
   profileSource: ProfileSource;
   /** percentage of applicable requirements evidenced (met = 1, partial = ½) */
@@ -86,7 +89,8 @@ export interface AuditReport {
 /**
  * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
  * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver; a finding in
- * the baseline is marked known.
+ * the baseline is marked known; a document carries the organisation and title the policy gives
+ * of itself.
  * 2.2.0: formats html, docx and pdf; evidence and anchors of Word and PDF documents carry their
  * place as a reader finds it (paragraph, or page and line on the page) and evidence its heading trail.
  */

@@ -79,3 +79,11 @@ describe('the other reporters on Word and PDF files', () => {
     expect(github.stdout).toMatch(/At: ¶ \d+/);
   }, 30_000);
 });
+
+describe('the review reports on Word and PDF files', () => {
+  it('place each quote as its reader finds it', () => {
+    const md = runCli([join(dir, 'policy.docx'), join(dir, 'policy.pdf'), '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'md']);
+    expect(md.stdout).toMatch(/policy\.docx, ¶ \d+: “/);
+    expect(md.stdout).toMatch(/policy\.pdf, p\. \d+, line \d+: “/);
+  }, 30_000);
+});

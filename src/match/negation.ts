@@ -41,6 +41,12 @@ const CLAUSE_STARTERS = new Set(['but', 'if', 'unless', 'because', 'which', 'who
 /** How far back a negator can reach, in words. */
 const NEGATION_REACH = 5;
 
+const DISCLAIM_VERBS = /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/;
+/** Words between the negator and the verb of a disclaimer: "does not attempt to cover", "is not intended to address". */
+const DISCLAIM_HEDGES = new Set(['attempt', 'attempts', 'try', 'tries', 'seek', 'seeks', 'aim', 'aims', 'intend', 'intends', 'intended', 'designed', 'meant', 'set', 'out', 'to', 'currently', 'specifically', 'explicitly', 'directly', 'itself', 'yet']);
+/** What a hedged disclaimer must be said of: the document, not a person ("staff will not try to address it themselves"). */
+const DOCUMENT_WORDS = new Set(['policy', 'policies', 'document', 'procedure', 'procedures', 'guidance', 'section', 'statement', 'it', 'this']);
+
 /** Sentence-wide scope disclaimers: "this policy does not cover …", "outside the scope of …". */
 function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number): boolean {
   for (let i = sentStart; i < sentEnd; i++) {
@@ -48,11 +54,20 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
     const next = tokens[i + 1]?.w;
     const next2 = tokens[i + 2]?.w;
     if ((w === 'outside' || w === 'beyond') && (next === 'the' || next === 'our' || next === 'this') && next2?.startsWith('scope')) return true;
-    if (NEGATORS.has(w) && next !== undefined && /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/.test(next)) {
-      // "not within the scope", "does not cover", "not part of this policy"
-      return true;
-    }
+    if (!NEGATORS.has(w) || next === undefined) continue;
+    // "not within the scope", "does not cover", "not part of this policy"
+    if (DISCLAIM_VERBS.test(next)) return true;
+    // "this policy does not attempt to cover X, Y or Z": hedged, so only when said of the document
+    let j = i + 1;
+    while (j < sentEnd && j <= i + 4 && DISCLAIM_HEDGES.has(tokens[j]!.w)) j++;
+    if (j > i + 1 && j < sentEnd && DISCLAIM_VERBS.test(tokens[j]!.w) && saidOfDocument(tokens, sentStart, i)) return true;
   }
+  return false;
+}
+
+/** Is the negator at k said of the document ("this policy does not …", "it is not …")? */
+function saidOfDocument(tokens: Token[], sentStart: number, k: number): boolean {
+  for (let i = k - 1; i >= sentStart && i >= k - 3; i--) if (DOCUMENT_WORDS.has(tokens[i]!.w)) return true;
   return false;
 }
 

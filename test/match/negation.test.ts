@@ -18,6 +18,17 @@ describe('negation', () => {
     expect(negatedAt('This policy does not cover FGM or forced marriage.', 'forced')).toBe(true);
     expect(negatedAt('We no longer offer family group conferences.', 'family')).toBe(true);
   });
+  it('a hedged disclaimer of the document denies every item of its list', () => {
+    const s = 'This policy does not attempt to cover forced marriage, radicalisation or criminal exploitation; staff are not trained in these.';
+    expect(negatedAt(s, 'radicalisation')).toBe(true);
+    expect(negatedAt(s, 'criminal')).toBe(true);
+    expect(negatedAt('The policy is not intended to address online safety, bullying or county lines.', 'county')).toBe(true);
+    expect(negatedAt('It does not try to deal with peer abuse, sexting or radicalisation.', 'radicalisation')).toBe(true);
+  });
+  it('a person who will not try to do something does not disclaim the policy', () => {
+    expect(negatedAt('The welfare officer will not try to address the allegation alone but will call the LADO.', 'lado')).toBe(false);
+    expect(negatedAt('Staff should not attempt to deal with a disclosure of criminal exploitation themselves.', 'criminal')).toBe(false);
+  });
   it('statements that use negative words positively still count', () => {
     expect(negatedAt('We will not tolerate racism in any form.', 'racism')).toBe(false);
     expect(negatedAt('Never hesitate to report a concern.', 'report')).toBe(false);

@@ -135,6 +135,46 @@ export function trailContext(trail: readonly string[]): BlockContext | undefined
   return undefined;
 }
 
+/** Sentence punctuation: a line ending in it is prose, not a title. */
+const SENTENCE_END = /[.?!;,]$/;
+const MAX_TITLE_WORDS = 6;
+const GLOSSARY_TITLE_START = /^(?:glossary|abbreviations?|acronyms?|jargon|terminology|key\s+terms|terms\s+used)\b/i;
+const MAX_TERM_WORDS = 6;
+
+/**
+ * A short line standing alone that names a glossary ("Glossary", "Key terms:"), as Word and PDF
+ * exports leave headings: plain text, no heading mark.
+ */
+export function isGlossaryTitle(line: string): boolean {
+  const t = collapseSpace(line).replace(/\s*:$/, '');
+  if (t === '' || SENTENCE_END.test(t) || countWords(t) > MAX_TITLE_WORDS) return false;
+  // the glossary word opens the line: "See the glossary" is a pointer, not a title
+  return GLOSSARY_TITLE_START.test(bareHeading(t));
+}
+
+/** A term, a dash or colon, and its definition: "Coercive control – a pattern of …", "LADO: the local …". */
+const DEFINITION_LINE = /^(?:[-*•·]\s+)?([^\s–—:][^–—:]*?)\s*(?:[–—:]|\s-)\s+\S/u;
+
+export function isDefinitionLine(line: string): boolean {
+  const m = DEFINITION_LINE.exec(line.trim());
+  if (!m) return false;
+  const term = m[1]!;
+  return countWords(term) <= MAX_TERM_WORDS && !/[.?!;]/.test(term);
+}
+
+/** The source lines of a block's text: its own line breaks, or where the reader says lines begin. */
+function linesOf(text: string, lineStarts: readonly number[] | undefined): string[] {
+  if (!lineStarts || lineStarts.length === 0) return text.split('\n').filter((l) => l.trim() !== '');
+  const out: string[] = [];
+  let from = 0;
+  for (const at of lineStarts) {
+    out.push(text.slice(from, at));
+    from = at;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
 export interface BlockInput extends Position {
   kind: BlockKind;
   text: string;
@@ -159,6 +199,11 @@ export class DocumentBuilder {
   /** the current section is a synthetic one outside the heading tree */
   private detached = false;
   private trailCtx: BlockContext | undefined;
+  /**
+   * A glossary under a plain title line: 'title' after a line naming a glossary, 'run' while the
+   * blocks after it are definitions ("Term – definition"); the first other block ends it.
+   */
+  private glossaryRun: 'title' | 'run' | undefined;
   private groups = 0;
 
   newGroup(): number {
@@ -173,6 +218,7 @@ export class DocumentBuilder {
     this.current = this.sections.length - 1;
     this.detached = false;
     this.trailCtx = trailContext(trail);
+    this.glossaryRun = undefined;
     return this.current;
   }
 
@@ -204,6 +250,7 @@ export class DocumentBuilder {
     const ownSection = isHeading || (this.detached && input.kind === 'field');
     const section = ownSection && this.current !== -1 ? this.current : this.sectionForText();
     let context = input.context ?? this.trailCtx;
+    if (!context && !isHeading && this.plainGlossary(input.lineStarts ? text : input.text, lineStarts)) context = 'glossary';
     if (!context) context = !isHeading && linkShare(text, input.linkChars ?? 0) >= LINK_SHARE_THRESHOLD ? 'links' : 'body';
     const block: Block = {
       kind: input.kind,
@@ -220,6 +267,30 @@ export class DocumentBuilder {
     this.blocks.push(block);
     if (!isHeading) this.sections[section]!.bodyWords += countWords(text);
     return block;
+  }
+
+  /**
+   * Is this block part of a glossary that has no heading mark: a plain "Glossary" line followed by
+   * "Term – definition" lines (in this block or the blocks after it)? Definitions alone are not a
+   * glossary: a list of the kinds of abuse ("Neglect – the persistent failure …") is policy.
+   */
+  private plainGlossary(raw: string, lineStarts: readonly number[] | undefined): boolean {
+    const lines = linesOf(raw, lineStarts);
+    const first = lines[0] ?? '';
+    if (isGlossaryTitle(first)) {
+      if (lines.length === 1) {
+        this.glossaryRun = 'title';
+        return true;
+      }
+      this.glossaryRun = isDefinitionLine(lines[1]!) ? 'run' : undefined;
+      return this.glossaryRun === 'run';
+    }
+    if (this.glossaryRun !== undefined && isDefinitionLine(first)) {
+      this.glossaryRun = 'run';
+      return true;
+    }
+    this.glossaryRun = undefined;
+    return false;
   }
 
   /**

@@ -71,6 +71,11 @@ describe('HTML pages', () => {
     expect(links.blocks[0]!.context).toBe('links');
   });
 
+  it('reads a plain <p>Glossary</p> followed by definitions as a glossary (a Word paragraph with no heading style)', () => {
+    const d = parseHtml('g.html', '<main><p>Glossary</p><p>Coercive control – a pattern of controlling behaviour.</p><p>Family help – support for families.</p><p>Report any worry to the DSL.</p></main>');
+    expect(d.blocks.map((b) => b.context)).toEqual(['glossary', 'glossary', 'glossary', 'body']);
+  });
+
   it('without <main>, reads the body but leaves out its nav, header and footer', () => {
     const d = parseHtml('p.html', '<body><header><p>Club</p></header><nav>Home</nav><h1>Policy</h1><p>We keep children safe.</p><footer>© Club</footer></body>');
     expect(d.blocks.map((b) => b.text)).toEqual(['Policy', 'We keep children safe.']);

@@ -372,6 +372,37 @@ describe('contexts', () => {
     expect(block(doc, 'Report to').context).toBe('body');
   });
 
+  it('reads a plain "Glossary" line followed by definitions as a glossary, as Word and PDF exports leave it', () => {
+    const doc = md([
+      'Whistleblowing', '', 'Staff raise poor practice with the manager.', '',
+      'Glossary', '',
+      'Coercive control – a pattern of controlling behaviour.',
+      'Family help – support for families from the local authority.', '',
+      'LADO: the local authority designated officer.', '',
+      'Report any worry to the DSL on the same day.',
+    ]);
+    expect(block(doc, 'Coercive control').context).toBe('glossary');
+    expect(block(doc, 'LADO:').context).toBe('glossary');
+    // the first block that is not a definition ends the glossary
+    expect(block(doc, 'Report any worry').context).toBe('body');
+    expect(block(doc, 'Staff raise').context).toBe('body');
+    // the title and its definitions in one paragraph
+    expect(block(md(['Key terms', 'Multiple harms – more than one kind of harm at once.']), 'Multiple harms').context).toBe('glossary');
+  });
+
+  it('does not turn definitions without a glossary title, or a title with prose after it, into a glossary', () => {
+    const doc = md([
+      'Types of abuse', '',
+      'Neglect – the persistent failure to meet a child’s basic needs.',
+      'Physical abuse – hitting, shaking or otherwise hurting a child.', '',
+      'See the glossary', '', 'Everyone who works with children must report a concern the same day.', '',
+      'Read the glossary', '', 'Designated Safeguarding Lead: Jane Smith, 0161 496 0123.',
+    ]);
+    expect(block(doc, 'Jane Smith').context).toBe('body');
+    expect(block(doc, 'Neglect').context).toBe('body');
+    expect(block(doc, 'Everyone who works').context).toBe('body');
+  });
+
   it('marks link lists, further reading and related policies as links, but not contacts', () => {
     const doc = md([
       '## Useful links', '', '- NSPCC helpline information', '',

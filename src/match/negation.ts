@@ -65,6 +65,20 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
   return false;
 }
 
+/** How far after a match its own disclaimer may come ("online safety isn't covered"), in words. */
+const DISCLAIM_REACH = 6;
+
+/** Is the match at `start` followed, in its clause, by a disclaimer: "X is not covered", "X isn't dealt with here"? */
+function disclaimedAfter(tokens: Token[], start: number): boolean {
+  const here = tokens[start]!;
+  for (let k = start + 1, steps = 0; k < tokens.length && steps < DISCLAIM_REACH; k++, steps++) {
+    const t = tokens[k]!;
+    if (t.sent !== here.sent || CLAUSE_STARTERS.has(t.w) || POLARITY_FLIP.has(t.w)) return false;
+    if (NEGATORS.has(t.w)) return DISCLAIM_VERBS.test(tokens[k + 1]?.w ?? '');
+  }
+  return false;
+}
+
 /** Is the negator at k said of the document ("this policy does not …", "it is not …")? */
 function saidOfDocument(tokens: Token[], sentStart: number, k: number): boolean {
   for (let i = k - 1; i >= sentStart && i >= k - 3; i--) if (DOCUMENT_WORDS.has(tokens[i]!.w)) return true;
@@ -115,7 +129,9 @@ export function isNegated(tokens: Token[], start: number, phraseIsSelfNegating: 
   for (let k = start - 1, steps = 0; k >= 0 && steps < NEGATION_REACH; k--, steps++) {
     const t = tokens[k]!;
     if (t.sent !== here.sent || t.cl !== here.cl) break;
-    if (POLARITY_FLIP.has(t.w) || CLAUSE_STARTERS.has(t.w)) return false;
+    if (POLARITY_FLIP.has(t.w)) return false;
+    // "…, so online safety isn't covered by this policy": the clause that starts here may still disclaim it
+    if (CLAUSE_STARTERS.has(t.w)) return disclaimedAfter(tokens, start);
     if (NEGATORS.has(t.w)) {
       // a rule of conduct ("staff must not…", "never…", "do not…") is policy, not a denial
       if (isProhibition(tokens, k)) return false;

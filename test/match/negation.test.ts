@@ -25,6 +25,12 @@ describe('negation', () => {
     expect(negatedAt('The policy is not intended to address online safety, bullying or county lines.', 'county')).toBe(true);
     expect(negatedAt('It does not try to deal with peer abuse, sexting or radicalisation.', 'radicalisation')).toBe(true);
   });
+  it('a disclaimer after a clause word still denies the topic of its clause', () => {
+    expect(negatedAt("We don't run online sessions, so online safety isn't covered by this policy.", 'safety')).toBe(true);
+    expect(negatedAt('If radicalisation is not covered here, ask the DSL.', 'radicalisation')).toBe(true);
+    expect(negatedAt('We adapt sessions so that disabled children are not excluded.', 'disabled')).toBe(false);
+    expect(negatedAt('Report it to the DSL, who will not delay and will include the police.', 'police')).toBe(false);
+  });
   it('a person who will not try to do something does not disclaim the policy', () => {
     expect(negatedAt('The welfare officer will not try to address the allegation alone but will call the LADO.', 'lado')).toBe(false);
     expect(negatedAt('Staff should not attempt to deal with a disclosure of criminal exploitation themselves.', 'criminal')).toBe(false);

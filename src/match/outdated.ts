@@ -29,6 +29,13 @@ export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string;
 /** How far from a name a year may stand and still be its edition ("Working Together to Safeguard Children (DfE, 2026)"). */
 const YEAR_REACH = 6;
 
+const LIST_WORDS = new Set(['and', 'or', 'nor']);
+
+function listedBetween(tokens: readonly { w: string }[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (LIST_WORDS.has(tokens[i]!.w)) return true;
+  return false;
+}
+
 export interface EditionArgs {
   names: number[];
   instrument: Instrument;
@@ -66,6 +73,9 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
       const y = t.sent === sent ? editionYear(t.w) : undefined;
       // "the Children Act 2004 and Working Together …": an Act's year is the Act's
       if (y === undefined || tokens[i - 1]?.w === 'act') continue;
+      // "the National Minimum Standards (2011) and Working Together": a year before the name with
+      // "and" or "or" between belongs to the item before it in the list
+      if (i < hit.start && listedBetween(tokens, i + 1, hit.start)) continue;
       year = Math.max(year ?? 0, y);
     }
     if (year === undefined) {

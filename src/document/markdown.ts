@@ -112,6 +112,8 @@ class MarkdownWalker {
   private readonly admonitionGroups = new Map<number, number>();
   /** the document has no real headings, so a long list may be its outline */
   private readonly listOutline: boolean;
+  /** how often each line's text occurs: a line repeated is a running header, not a heading */
+  private readonly lineCounts = new Map<string, number>();
 
   constructor(
     private readonly b: DocumentBuilder,
@@ -124,6 +126,10 @@ class MarkdownWalker {
       for (let l = a.bodyStart; l <= a.bodyEnd; l++) this.admonitionAtLine.set(l, idx);
     });
     this.listOutline = !root.children.some((c) => c.type === 'heading');
+    for (const l of lines) {
+      const t = collapseSpace(l);
+      if (t !== '') this.lineCounts.set(t, (this.lineCounts.get(t) ?? 0) + 1);
+    }
   }
 
   walk(root: Root): void {
@@ -191,6 +197,7 @@ class MarkdownWalker {
           const inline = inlineText(node.children);
           if (children[i + 1]?.type === 'list' && CONTENTS_LINE.test(inline.text)) contentsList = true;
           if (ctx.topLevel && this.boldHeading(node, inline.text)) break;
+          if (ctx.topLevel && this.plainHeading(node, inline, children[i + 1])) break;
           let group: number | undefined;
           // "Staff must:" followed by a list reads as one unit with that list
           if (children[i + 1]?.type === 'list' && inline.text.endsWith(':')) {
@@ -243,6 +250,22 @@ class MarkdownWalker {
     if (words === 0 || words > MAX_BOLD_HEADING_WORDS || text.endsWith('.')) return false;
     const depth = this.realDepth > 0 ? this.realDepth + 1 : 2;
     this.heading(text.replace(/\s*:$/, ''), depth, positionOf(node), false);
+    return true;
+  }
+
+  /**
+   * In a document with no heading marks at all (text exported from Word or PDF), a short line
+   * standing alone with text after it is a heading: "10.0 RECORD KEEPING", "Whistleblowing".
+   * Without it the whole policy is one section, and a section-wide check pairs any two passages.
+   */
+  private plainHeading(node: Paragraph, inline: InlineText, next: RootContent | undefined): boolean {
+    if (!this.listOutline || !next || (next.type !== 'paragraph' && next.type !== 'list' && next.type !== 'table')) return false;
+    if (!node.children.every((c) => c.type === 'text')) return false;
+    const pos = positionOf(node);
+    // a "Contents" line leads its list, which names sections and holds none
+    if (pos.line !== pos.endLine || CONTENTS_LINE.test(inline.text) || !isPlainHeadingLine(inline.text, this.lines[pos.line - 1] ?? '')) return false;
+    if ((this.lineCounts.get(inline.text) ?? 0) > 1) return false; // a running header or footer, repeated on every page
+    this.heading(inline.text, 2, pos, false);
     return true;
   }
 
@@ -364,6 +387,22 @@ class MarkdownWalker {
     });
     flushChunk(valueLines.length);
   }
+}
+
+const MAX_PLAIN_HEADING_WORDS = 10;
+/** An optional section number ("10.0", "4.", "Section 2:", "Appendix 1:") and a capital letter. */
+const PLAIN_HEADING_NUMBER = /^(?:(?:section|part|appendix|annex|annexe|schedule)\s+[\da-z]{1,3}\s*[:.–—-]?\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+)?/i;
+
+/**
+ * Shaped like a heading: short, no sentence punctuation or trailing colon, a capital letter after
+ * any section number, no other figures (dates, phone numbers, versions), no colon but after a
+ * "Section 2" number ("Welfare officer: Sue" is a contact), not set out in columns (a running header).
+ */
+function isPlainHeadingLine(text: string, source: string): boolean {
+  const words = countWords(text);
+  if (words === 0 || words > MAX_PLAIN_HEADING_WORDS || /[.?!;,:…)]$/.test(text) || /\S\s{3,}\S/.test(source)) return false;
+  const rest = text.slice(PLAIN_HEADING_NUMBER.exec(text)![0].length);
+  return /^\p{Lu}/u.test(rest) && !/[\d:@|…]|\.{3}/.test(rest);
 }
 
 function looksLikeProse(value: string): boolean {

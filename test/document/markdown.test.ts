@@ -373,7 +373,9 @@ describe('contexts', () => {
   });
 
   it('reads a plain "Glossary" line followed by definitions as a glossary, as Word and PDF exports leave it', () => {
+    // under a real heading, so the plain lines are not read as headings (that rule is below)
     const doc = md([
+      '# Policy', '',
       'Whistleblowing', '', 'Staff raise poor practice with the manager.', '',
       'Glossary', '',
       'Coercive control – a pattern of controlling behaviour.',
@@ -387,11 +389,12 @@ describe('contexts', () => {
     expect(block(doc, 'Report any worry').context).toBe('body');
     expect(block(doc, 'Staff raise').context).toBe('body');
     // the title and its definitions in one paragraph
-    expect(block(md(['Key terms', 'Multiple harms – more than one kind of harm at once.']), 'Multiple harms').context).toBe('glossary');
+    expect(block(md(['# Policy', '', 'Key terms', 'Multiple harms – more than one kind of harm at once.']), 'Multiple harms').context).toBe('glossary');
   });
 
   it('does not turn definitions without a glossary title, or a title with prose after it, into a glossary', () => {
     const doc = md([
+      '# Policy', '',
       'Types of abuse', '',
       'Neglect – the persistent failure to meet a child’s basic needs.',
       'Physical abuse – hitting, shaking or otherwise hurting a child.', '',
@@ -401,6 +404,31 @@ describe('contexts', () => {
     expect(block(doc, 'Jane Smith').context).toBe('body');
     expect(block(doc, 'Neglect').context).toBe('body');
     expect(block(doc, 'Everyone who works').context).toBe('body');
+  });
+
+  it('reads short plain lines as headings in a policy with no heading marks (Word or PDF text)', () => {
+    const doc = md([
+      'Riverside Club      Safeguarding Policy', '',
+      'Contents', '- Record keeping', '- Speaking up', '',
+      '10.0 RECORD KEEPING', '', '10.1 Concerns are written down the same day.', '',
+      'Welfare officer: Sue Ashworth', '', 'Phone her on the number below.', '',
+      'Next review May 2027', '', 'The committee reviews the policy.', '',
+      'Appendix 1: Contacts', '', 'The welfare officer and the chair.', '',
+      'Riverside Club      Safeguarding Policy', '',
+      'Speaking up', '', 'Staff raise poor practice with the chair.',
+    ]);
+    expect(doc.sections.map((x) => x.heading)).toEqual([null, '10.0 RECORD KEEPING', 'Appendix 1: Contacts', 'Speaking up']);
+    expect(headingOf(doc, block(doc, 'Concerns are written'))).toBe('10.0 RECORD KEEPING');
+    // a contact line, a date line and a running header stay text
+    expect(headingOf(doc, block(doc, 'Sue Ashworth'))).toBe('10.0 RECORD KEEPING');
+    expect(headingOf(doc, block(doc, 'The committee'))).toBe('10.0 RECORD KEEPING');
+    // the contents list is a list of links, not the sections it names
+    expect(block(doc, 'Record keeping').context).toBe('links');
+  });
+
+  it('leaves plain lines as text when the policy has heading marks', () => {
+    const doc = md(['# Policy', '', 'Speaking up', '', 'Staff raise poor practice with the chair.']);
+    expect(doc.sections.map((x) => x.heading)).toEqual(['Policy']);
   });
 
   it('marks link lists, further reading and related policies as links, but not contacts', () => {

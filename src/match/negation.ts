@@ -121,6 +121,8 @@ const HISTORY_WORDS = new Set([
   'historically', 'historic', 'historical', 'old', 'older', 'instead',
 ]);
 
+const REFERRED = new Set(['this', 'it', 'them', 'these', 'that']);
+
 /** Is the sentence around token i talking about a term as history ("formerly the LSCB")? */
 export function isHistoric(tokens: Token[], i: number): boolean {
   const s = sentencesOf(tokens);
@@ -133,6 +135,8 @@ function sentenceIsHistoric(tokens: Token[], a: number, b: number): boolean {
     if (HISTORY_WORDS.has(w)) return true;
     const next = tokens[k + 1]?.w;
     if ((w === 'no' && next === 'longer') || (w === 'now' && (next === 'known' || next === 'called')) || (w === 'used' && next === 'to')) return true;
+    // "staff may remember this as a CRB check", "you may have known it as": the old name recalled, not used
+    if ((w === 'remember' || w === 'knew' || w === 'known') && REFERRED.has(next ?? '') && tokens[k + 2]?.w === 'as') return true;
   }
   return false;
 }

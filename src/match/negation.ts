@@ -41,6 +41,15 @@ const CLAUSE_STARTERS = new Set(['but', 'if', 'unless', 'because', 'which', 'who
 /** How far back a negator can reach, in words. */
 const NEGATION_REACH = 5;
 
+/** Words that make what follows in their clause a condition or a remainder, not a statement. */
+const CONDITIONAL = new Set(['if', 'where', 'when', 'whenever', 'unless', 'anything', 'something', 'whatever', 'everything']);
+
+/** Does a conditional word stand before token i in its clause? */
+function inConditional(tokens: Token[], sentStart: number, i: number): boolean {
+  for (let k = i - 1; k >= sentStart && tokens[k]!.cl === tokens[i]!.cl; k--) if (CONDITIONAL.has(tokens[k]!.w)) return true;
+  return false;
+}
+
 /** Sentence-wide scope disclaimers: "this policy does not cover …", "outside the scope of …". */
 function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number): boolean {
   for (let i = sentStart; i < sentEnd; i++) {
@@ -49,8 +58,9 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
     const next2 = tokens[i + 2]?.w;
     if ((w === 'outside' || w === 'beyond') && (next === 'the' || next === 'our' || next === 'this') && next2?.startsWith('scope')) return true;
     if (NEGATORS.has(w) && next !== undefined && /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/.test(next)) {
-      // "not within the scope", "does not cover", "not part of this policy"
-      return true;
+      // "not within the scope", "does not cover", "not part of this policy"; but "if something
+      // isn't covered here, look there" and "anything not covered" point elsewhere, denying nothing
+      if (!inConditional(tokens, sentStart, i)) return true;
     }
   }
   return false;

@@ -6,14 +6,21 @@
  *   MB/s and peak RSS, on all cores and on one (--jobs 1);
  * - the parsing floor: remark-parse alone over the same files in one thread, and remark-parse
  *   with the tool's GFM extensions (src/document/gfm.ts: tables, footnotes, strikethrough, task lists);
- * - the ratios, and whether the JSON report is byte-identical across worker counts.
+ * - the ratios, and whether the JSON report is byte-identical across worker counts;
+ * - Word and PDF (bench/formats.mjs): a cold audit of a 20-page Word and a 20-page PDF policy,
+ *   and wall time and peak RSS for a 200-page PDF.
+ * - the HTML review of the largest sample: the whole process with --report html=FILE less the same
+ *   audit without it (median of the single-file runs), the rendering alone in this process, and the size
+ *   of the file.
  *
  * Every corpus measurement is a whole process, started fresh, and they are interleaved round by
  * round so that a noisy neighbour hurts all of them alike; the figures are medians over rounds.
  * Prints a table and writes it to bench/results.md (between the bench markers, keeping the notes).
  *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
- *                      [--also-node <path to another node binary>]...
+ *                      [--also-node <path to another node binary>]... [--review-only] [--formats-only]
+ *
+ * --formats-only measures the Word and PDF rows alone (and does not write bench/results.md).
  *
  * --also-node repeats the single-file measurement with other Node versions (e.g. the current LTS
  * lines, whose compile cache bin/wt-audit.js turns on): each gets a row of its own.
@@ -26,6 +33,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
+import { generateFormatFixtures } from './formats.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'bench', 'corpus');
@@ -41,8 +49,11 @@ const FILES = arg('files', 1000);
 const ROUNDS = arg('rounds', 3);
 const SINGLE_RUNS = arg('single-runs', 10);
 const PROFILE = process.argv.includes('--profile');
-const WRITE = !process.argv.includes('--no-write');
+const FORMATS_ONLY = process.argv.includes('--formats-only');
+const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY;
 const CORES = availableParallelism();
+/** only the review rows (printed, results.md left alone): a quick look while working on the review */
+const REVIEW_ONLY = process.argv.includes('--review-only');
 const ALSO_NODE = process.argv.flatMap((a, i) => (a === '--also-node' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 
 /** The command as it was run, so a figure can be reproduced with the same options. */
@@ -69,10 +80,10 @@ function runNode(args, { stdoutFile, env = {}, node = process.execPath } = {}) {
   });
   const ms = performance.now() - t0;
   if (typeof fd === 'number') closeSync(fd);
-  const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  const [rssKb, cpuMs] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').split(' ').map(Number) : [NaN, NaN];
   rmSync(scratch, { recursive: true, force: true });
   if (r.status !== 0 && r.status !== 1) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr?.toString().slice(0, 2000)}`);
-  return { ms, code: r.status, rssKb, stderr: r.stderr?.toString() ?? '' };
+  return { ms, code: r.status, rssKb, cpuMs, stderr: r.stderr?.toString() ?? '' };
 }
 
 /** The first n corpus files, as paths for the command line. */
@@ -99,6 +110,88 @@ const BIN = join(PKG, 'bin', 'wt-audit.js');
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : -1);
 const BUNDLED = mtime(join(PKG, 'dist', 'bundle', 'wt-audit.js')) >= mtime(join(PKG, 'dist', 'cli', 'main.js'));
 if (!BUNDLED) log('note: no up-to-date bundle in dist/bundle/ (npm run build makes one): measuring the unbundled build');
+/** Word and PDF: a 20-page policy as each, cold, and a 200-page PDF for memory. */
+async function measureFormats() {
+  const fmtDir = mkdtempSync(join(tmpdir(), 'wt-bench-formats-'));
+  process.on('exit', () => rmSync(fmtDir, { recursive: true, force: true }));
+  log('generating a 20-page Word and PDF policy and a 200-page PDF …');
+  const fmt = await generateFormatFixtures(ROOT, fmtDir);
+  const FORMAT_RUNS = Math.max(3, Math.min(SINGLE_RUNS, 5));
+  /** Median wall time and CPU time of cold runs (one first, as a user's first run). */
+  const coldRuns = (file) => {
+    runNode([BIN, file, '--as-of', AS_OF]);
+    const runs = Array.from({ length: FORMAT_RUNS }, () => runNode([BIN, file, '--as-of', AS_OF]));
+    return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+  };
+  const docx20 = coldRuns(fmt.docx20);
+  const pdf20 = coldRuns(fmt.pdf20);
+  const big = Array.from({ length: 3 }, () => runNode([BIN, fmt.pdf200, '--as-of', AS_OF]));
+  const pdf200Ms = median(big.map((r) => r.ms));
+  const pdf200Rss = Math.max(...big.map((r) => r.rssKb)) / 1024;
+  const rows = [
+    [`Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${docx20.ms.toFixed(0)} ms (${docx20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', docx20.ms < 1500 ? '**met**' : '**missed**'],
+    [`Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${pdf20.ms.toFixed(0)} ms (${pdf20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', pdf20.ms < 1500 ? '**met**' : '**missed**'],
+    [`A ${fmt.pages200}-page PDF policy: wall time (median of 3)`, `${(pdf200Ms / 1000).toFixed(2)} s`, '', ''],
+    ['  peak RSS', `${pdf200Rss.toFixed(0)} MB`, '< 300 MB', pdf200Rss < 300 ? '**met**' : '**missed**'],
+  ];
+  log(`formats: 20-page Word ${docx20.ms.toFixed(0)} ms (CPU ${docx20.cpuMs.toFixed(0)} ms), 20-page PDF ${pdf20.ms.toFixed(0)} ms (CPU ${pdf20.cpuMs.toFixed(0)} ms), 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB; load ${loadavg()[0].toFixed(2)}`);
+  return rows;
+}
+
+const formatRows = REVIEW_ONLY ? [] : await measureFormats();
+if (FORMATS_ONLY) {
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${formatRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
+
+/**
+ * The review for people (issue 11): the HTML review of the largest sample. Whole processes with and
+ * without --report html=FILE (the terminal report on both), interleaved, so that the difference is
+ * what the review adds to a user's run (loading its modules, rendering, writing the file
+ * atomically); then the rendering alone, in this process, over the report the audit returns.
+ */
+async function measureReview() {
+  const samples = readdirSync(join(ROOT, 'samples')).filter((f) => /\.(md|ya?ml)$/.test(f) && f !== 'README.md');
+  const largest = samples.map((f) => ({ f, size: statSync(join(ROOT, 'samples', f)).size })).sort((a, b) => b.size - a.size)[0].f;
+  const input = `samples/${largest}`;
+  const dir = mkdtempSync(join(tmpdir(), 'wt-bench-review-'));
+  const target = join(dir, 'review.html');
+  const plain = [];
+  const withReview = [];
+  const withArgs = [BIN, input, '--as-of', AS_OF, '--format', 'terminal', '--report', `html=${target}`];
+  runNode(withArgs);
+  for (let i = 0; i < SINGLE_RUNS; i++) {
+    plain.push(runNode([BIN, input, '--as-of', AS_OF]).ms);
+    withReview.push(runNode(withArgs).ms);
+  }
+  const bytes = statSync(target).size;
+  rmSync(dir, { recursive: true, force: true });
+  const { auditFiles } = await import(pathToFileURL(join(PKG, 'dist', 'audit', 'run.js')).href);
+  const { renderReviewHtml } = await import(pathToFileURL(join(PKG, 'dist', 'report', 'review-html.js')).href);
+  const { report } = await auditFiles({ files: [join(ROOT, input)], errors: [] }, { asOf: AS_OF, failOn: 'must', jobs: 1 });
+  renderReviewHtml(report);
+  const render = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    renderReviewHtml(report);
+    render.push(performance.now() - t0);
+  }
+  const extra = median(withReview) - median(plain);
+  log(`HTML review of ${input}: +${extra.toFixed(0)} ms over the audit (${median(withReview).toFixed(0)} vs ${median(plain).toFixed(0)} ms), rendering alone ${median(render).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`);
+  return [
+    [`HTML review of the largest sample (\`${input}\`): whole process with \`--report html=FILE\` less without (medians of ${SINGLE_RUNS})`, `${extra.toFixed(0)} ms`, '< 200 ms', verdict(extra < 200)],
+    ['  rendering alone, in process (median of 20)', `${median(render).toFixed(1)} ms`, '', ''],
+    ['  review file size', `${(bytes / 1024).toFixed(0)} KiB`, '< 1 MB', verdict(bytes < 1024 * 1024)],
+  ];
+}
+
+const verdict = (ok) => (ok ? '**met**' : '**missed**');
+if (REVIEW_ONLY) {
+  const rows = await measureReview();
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
+
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -179,7 +272,7 @@ const parseGfmMs = m(runs.parseGfm);
 const peakRss = Math.max(...runs.all.map((r) => r.rssKb)) / 1024;
 const peakRssOne = Math.max(...runs.one.map((r) => r.rssKb)) / 1024;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const verdict = (ok) => (ok ? '**met**' : '**missed**');
+const reviewRows = await measureReview();
 
 const rows = [
   [`Single-file audit, cold (whole process, median of ${SINGLE_RUNS}), Node ${process.version}`, `${median(single).toFixed(0)} ms`, '≤ 300 ms', verdict(median(single) <= 300)],
@@ -199,6 +292,8 @@ const rows = [
   ['**Ratio** corpus audit / parse-only (remark-parse + GFM extensions)', (allMs / parseGfmMs).toFixed(2), '≤ 0.70', verdict(allMs / parseGfmMs <= 0.7)],
   [`**Ratio** 1 worker / ${CORES} workers (speed-up)`, (oneMs / allMs).toFixed(2), '', ''],
   [`JSON report identical with --jobs ${Object.keys(hashes).join(', ')}`, identical ? 'yes' : 'NO', 'yes', verdict(identical)],
+  ...formatRows,
+  ...reviewRows,
 ];
 
 const table = [

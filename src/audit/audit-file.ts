@@ -3,7 +3,7 @@
  * entry and never the run's. Used by this thread (run.ts) and by the pool's workers alike.
  */
 import { basename } from 'node:path';
-import { policyFromBytes, readPolicyFile, type PolicyBytes } from '../document/load.js';
+import { documentFromBytes, isBinaryFormat, policyFromBytes, prepareTextReader, readPolicyFile, type PolicyBytes } from '../document/load.js';
 import { InputError } from '../document/model.js';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
@@ -59,12 +59,16 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
     const start = performance.now();
     const file = await awaitWithin(limit, read);
     if ('failed' in file) throw file.failed;
-    const left = limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0;
+    const left = (): number => (limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0);
+    // Word and PDF are read asynchronously (their libraries work in steps): raced against the time
+    // left; text formats are read inside the time limit with the judging (the HTML reader loaded first)
+    const binary = isBinaryFormat(file.format) ? await awaitWithin(left(), documentFromBytes(path, file.bytes, file.format)) : undefined;
+    if (!binary) await prepareTextReader(file.bytes, file.format);
     const { doc, resolved, judged } = runWithin(
-      left,
+      left(),
       () => {
         hangForTests(path);
-        const doc = policyFromBytes(path, file.bytes, file.format);
+        const doc = binary ?? policyFromBytes(path, file.bytes, file.format);
         const resolved = resolveProfile(doc, opts.profile);
         return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
       },

@@ -5,6 +5,7 @@
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { PolicyDocument } from '../document/model.js';
+import { placeOf } from '../document/place.js';
 import { DocIndex } from '../match/doc-index.js';
 import type { EvidenceItem, MatchContext } from '../match/outcome.js';
 import { AnchorFinder } from './anchors.js';
@@ -18,6 +19,29 @@ export interface AuditOptions {
   asOf: string;
 }
 
+
+/** Evidence from a Word or PDF document, with its page or paragraph and its heading trail. */
+function placedEvidence(doc: PolicyDocument, e: EvidenceItem): EvidenceItem {
+  const block = blockAtLine(doc, e.line);
+  const trail = block ? doc.sections[block.section]?.trail : undefined;
+  return { ...e, ...placeOf(doc, e.line), ...(trail && trail.length > 0 ? { section: trail.join(' › ') } : {}) };
+}
+
+/** The block a line falls in (blocks of Word and PDF documents come in line order). */
+function blockAtLine(doc: PolicyDocument, line: number): PolicyDocument['blocks'][number] | undefined {
+  let lo = 0;
+  let hi = doc.blocks.length - 1;
+  let found: PolicyDocument['blocks'][number] | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = doc.blocks[mid]!;
+    if (b.line <= line) {
+      found = b;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
@@ -39,6 +63,10 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       const v = evaluateRequirement(c, opts.profile, ctx);
       ({ status, evidence, message } = v);
       if (status !== 'met') anchor = anchors.anchorFor(belongsUnder, status === 'gap' ? undefined : evidence[0]?.line);
+      if (doc.placing) {
+        evidence = evidence.map((e) => placedEvidence(doc, e));
+        if (anchor) anchor = { ...anchor, ...placeOf(doc, anchor.line) };
+      }
     }
     // one object shape for every result; JSON.stringify leaves out an undefined anchor
     results.push({
@@ -57,5 +85,16 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     counts[status]++;
   }
   const score = scoreOf(counts, results.length);
-  return { path: doc.path, format: doc.format, sha256: doc.sha256, profile: opts.profile, profileSource: opts.profileSource, score, counts, results };
+  return {
+    path: doc.path,
+    format: doc.format,
+    sha256: doc.sha256,
+    organisation: doc.meta.organisation,
+    title: doc.meta.title,
+    profile: opts.profile,
+    profileSource: opts.profileSource,
+    score,
+    counts,
+    results,
+  };
 }

@@ -1,6 +1,7 @@
 /** The result model every reporter reads. Reporters never re-evaluate; they only format this. */
 import type { RequirementInfo } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
+import type { Place } from '../document/place.js';
 import type { EvidenceItem } from '../match/outcome.js';
 
 export type { RequirementInfo };
@@ -12,7 +13,7 @@ export const FINDING_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 
 
 export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default';
 
-export interface Anchor {
+export interface Anchor extends Place {
   /** 'heading': the section where the missing content belongs; 'document-start': no such section */
   kind: 'heading' | 'document-start';
   line: number;
@@ -51,6 +52,9 @@ export interface DocumentResult {
   path: string;
   format: string;
   sha256: string;
+  /** the organisation and policy title the policy gives of itself (front matter or YAML header), when it does */
+  organisation?: string | undefined;
+  title?: string | undefined;
   profile: Profile;
   profileSource: ProfileSource;
   /** percentage of applicable requirements evidenced (met = 1, partial = ½) */
@@ -85,9 +89,12 @@ export interface AuditReport {
 /**
  * 2.0.0: remediation, model wording and reference parts moved from each result to `requirements`.
  * 2.1.0: an anchor carries its heading trail; a waived result carries its waiver; a finding in
- * the baseline is marked known.
+ * the baseline is marked known; a document carries the organisation and title the policy gives
+ * of itself.
+ * 2.2.0: formats html, docx and pdf; evidence and anchors of Word and PDF documents carry their
+ * place as a reader finds it (paragraph, or page and line on the page) and evidence its heading trail.
  */
-export const REPORT_SCHEMA_VERSION = '2.1.0';
+export const REPORT_SCHEMA_VERSION = '2.2.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

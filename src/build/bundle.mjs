@@ -27,8 +27,10 @@ try {
   const bundle = await rolldown({
     input: { 'wt-audit': join(ROOT, 'dist', 'cli', 'main.js'), 'pool-worker': join(ROOT, 'dist', 'audit', 'pool-worker.js') },
     platform: 'node',
-    // node built-ins stay imports; the precompiled validators are required at run time by path
-    external: [/^node:/, /\.cjs$/],
+    // node built-ins stay imports; the precompiled validators are required at run time by path;
+    // pdf.js (which loads its own worker module by path) and mammoth load from node_modules, and
+    // only when a PDF or Word file comes
+    external: [/^node:/, /\.cjs$/, /^pdfjs-dist(?:\/|$)/, /^mammoth(?:\/|$)/],
     logLevel: 'warn',
   });
   // entry names match the compiled files' names, so `new URL('./pool-worker.js', import.meta.url)` finds the worker in both layouts

@@ -22,7 +22,7 @@ function identity(path: string): { dev: number; ino: number } | undefined {
 }
 
 /** Is `output` (when it exists) the same file as one of `inputs` (by device and inode: links too)? */
-function outputAmongInputs(output: string, inputs: string[]): string | undefined {
+export function outputAmongInputs(output: string, inputs: string[]): string | undefined {
   const target = identity(output);
   if (!target) return undefined;
   return inputs.find((f) => {

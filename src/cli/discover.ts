@@ -9,7 +9,7 @@ import type { InputErrorReport } from '../audit/result.js';
 import { fsErrorText, isSymlink } from '../util/fs-errors.js';
 import { walkDir } from '../util/walk-dir.js';
 
-export const POLICY_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml'];
+export const POLICY_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml', 'html', 'htm', 'docx', 'pdf', 'doc'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export interface Discovered {
@@ -32,7 +32,8 @@ function isWalkedDir(name: string): boolean {
 /** A policy file by its name: not hidden, and not a README (it describes the folder, it is not a policy). */
 function isPolicyName(name: string): boolean {
   const lower = name.toLowerCase();
-  return !lower.startsWith('.') && POLICY_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) && !/^readme\.(md|markdown)$/.test(lower);
+  // "~$policy.docx" is the lock file Word keeps beside a document it has open
+  return !lower.startsWith('.') && !lower.startsWith('~$') && POLICY_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) && !/^readme\.(md|markdown)$/.test(lower);
 }
 
 /** Characters without which globby never reads a path as a pattern (its isDynamicPattern). */
@@ -83,7 +84,7 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<D
       // our own walk rather than a glob: a subfolder that cannot be read is reported, not skipped
       const walked = await walkDir(resolve(cwd, input), { accept: isPolicyName, enter: isWalkedDir });
       for (const e of walked.errors) errors.push({ path: displayPath(e.path, cwd), message: e.message });
-      if (walked.files.length === 0 && walked.errors.length === 0) errors.push({ path: displayPath(input, cwd), message: 'directory holds no .md, .markdown, .yaml or .yml files' });
+      if (walked.files.length === 0 && walked.errors.length === 0) errors.push({ path: displayPath(input, cwd), message: 'directory holds no policy files (.md, .markdown, .yaml, .yml, .html, .htm, .docx, .pdf)' });
       walked.files.forEach((f) => files.add(displayPath(f, cwd)));
     } else {
       files.add(displayPath(input, cwd));

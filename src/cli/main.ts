@@ -7,6 +7,7 @@ import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, 
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
 import { parseReportOption } from './report-plan.js';
 import type { AuditFlags } from './run-audit.js';
+import type { DiffFlags } from './diff-command.js';
 import type { Profile } from '../catalogue/types.js';
 
 /** The audit's --format: any registered report format. */
@@ -36,6 +37,9 @@ Examples:
   $ wt-audit list --profile sports                 requirements that apply to a sports club
   $ wt-audit list --changed-in 2026                what is new or strengthened in 2026
   $ wt-audit explain WT26-C4-ALLEGATIONS           reference, remediation and model wording
+  $ wt-audit policy.md --report html=review.html   a printable review for people: cover, summary,
+                                                   every requirement, action plan
+  $ wt-audit diff old.md new.md                    what a redraft improved and what it broke
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input, catalogue or flag).`;
 
@@ -68,7 +72,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .enablePositionalOptions()
     .description('Audit child-safeguarding policies against Working Together to Safeguard Children 2026 and report every gap with its reference.')
     .version(toolVersion(), '-V, --version')
-    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml)');
+    .argument('[paths...]', 'policy files, folders or globs (.md, .markdown, .yaml, .yml, .html, .htm, .docx, .pdf)');
   for (const o of settingOptions()) program.addOption(o);
   program
     .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
@@ -133,6 +137,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (id: string, flags: { catalogue?: string }) => {
       const { runExplain } = await import('./catalogue-commands.js');
       setExit(runExplain(id, flags));
+    });
+  program
+    .command('diff')
+    .description('compare two versions of one policy (or two JSON reports): regressions first, then improvements, changed evidence, new requirements')
+    .argument('<old>', 'the earlier version: a policy file, or a JSON report (.json) of it')
+    .argument('<new>', 'the later version: a policy file, or a JSON report (.json) of it')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'md', 'json']).default('terminal'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
+    .addOption(new Option('-p, --profile <profile>', 'judge policy files as this profile (overrides their type:)').argParser(parseProfileOption))
+    .addOption(new Option('--as-of <date>', "judge policy files' dates as at YYYY-MM-DD (default: today)").argParser(parseAsOf))
+    .option('--catalogue <dir>', 'requirement folder to audit policy files with')
+    .option('-o, --output <file>', 'write the comparison to this file (atomically) instead of standard output')
+    .addHelpText(
+      'after',
+      `
+Requirements are matched by id, never by line. A regression is a requirement that became a finding
+(gap, partial, outdated, needs review) or whose finding got worse (met → partial → gap).
+Exit codes: 0 no regression at or above --fail-on, 1 regressions, 2 errors (unreadable file,
+invalid JSON, a report of another schema version).`,
+    )
+    .action(async (oldPath: string, newPath: string, flags: DiffFlags) => {
+      const { runDiff } = await import('./diff-command.js');
+      setExit(await runDiff(oldPath, newPath, flags));
     });
   return program;
 }

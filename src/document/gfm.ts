@@ -4,7 +4,7 @@
  * Not autolink literals (bare `www.…`, `https://…` and e-mail addresses turned into links): that
  * extension tries a construct at every letter and digit of the text, which made parsing about
  * twice as slow (bench/results.md), and the document model does not need it: a bare address reads
- * the same as text, link share counts bare addresses itself (markdown.ts, linkShare), and the
+ * the same as text, link share counts bare addresses itself (builder.ts, linkShare), and the
  * tokenizer recognises web and e-mail addresses in plain text.
  */
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';

@@ -7,8 +7,10 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fsErrorText, isSymlink } from '../util/fs-errors.js';
 import { decodePolicyBytes } from './decode.js';
+import { htmlReader, loadHtmlReader } from './html-reader.js';
 import { parseMarkdown } from './markdown.js';
 import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
+import { sniffMismatch } from './sniff.js';
 import { parseYamlPolicy } from './yaml-policy.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -23,7 +25,19 @@ const FORMATS: Record<string, PolicyFormat> = {
   '.markdown': 'markdown',
   '.yaml': 'yaml',
   '.yml': 'yaml',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
+
+/** Extensions listed in messages and --help, in one place. */
+export const READABLE_EXTENSIONS = ['.md', '.markdown', '.yaml', '.yml', '.html', '.htm', '.docx', '.pdf'];
+
+/** Formats read from bytes by their own (asynchronous, lazily loaded) reader, not as text. */
+const BINARY_FORMATS: ReadonlySet<PolicyFormat> = new Set(['docx', 'pdf']);
+
+const FORMAT_NAMES: Record<PolicyFormat, string> = { markdown: 'Markdown', yaml: 'YAML', html: 'HTML', docx: 'Word', pdf: 'PDF' };
 
 /** The format a path will be read as, or undefined when we do not read that kind of file. */
 export function formatOf(path: string): PolicyFormat | undefined {
@@ -52,7 +66,7 @@ export interface PolicyBytes {
 
 export async function loadPolicy(path: string, opts: LoadOptions = {}): Promise<PolicyDocument> {
   const file = await readPolicyFile(path, opts);
-  return policyFromBytes(file.path, file.bytes, file.format);
+  return documentFromBytes(file.path, file.bytes, file.format);
 }
 
 /** The I/O half of loadPolicy: check the type and size, read the bytes. */
@@ -60,7 +74,8 @@ export async function readPolicyFile(path: string, opts: LoadOptions = {}): Prom
   const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const format = formatOf(path);
   if (!format) {
-    throw new InputError(`unsupported file type "${extname(path) || '(no extension)'}": expected .md, .markdown, .yaml or .yml`, path);
+    if (extname(path).toLowerCase() === '.doc') throw new InputError('legacy Word .doc files cannot be read: open it in Word (or LibreOffice) and save it as .docx or PDF', path);
+    throw new InputError(`unsupported file type "${extname(path) || '(no extension)'}": expected ${READABLE_EXTENSIONS.slice(0, -1).join(', ')} or ${READABLE_EXTENSIONS.at(-1)}`, path);
   }
 
   let bytes: Buffer;
@@ -101,26 +116,66 @@ async function readAtMost(path: string, limit: number): Promise<Buffer> {
 
 /**
  * The document in a policy file's bytes: decode, parse, and check there is policy text. Pure (no
- * file access), so it can be tested on any bytes.
+ * file access), so it can be tested on any bytes. Text formats only; HTML, and Markdown that may
+ * hold HTML, need `await loadHtmlReader()` once first (documentFromBytes does that itself).
  * @throws InputError for every problem with the content; nothing else escapes
  */
 export function policyFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): PolicyDocument {
+  if (BINARY_FORMATS.has(format)) throw new Error(`${format} files are read with documentFromBytes`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let parsed: Omit<PolicyDocument, 'sha256'>;
   let text: string;
   try {
+    sniffMismatch(path, bytes, format);
     text = decodePolicyBytes(bytes, path);
-    parsed = format === 'markdown' ? parseMarkdown(path, text) : parseYamlPolicy(path, text);
+    parsed = format === 'markdown' ? parseMarkdown(path, text) : format === 'html' ? htmlReader().parseHtml(path, text) : parseYamlPolicy(path, text);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    // a parser bug or an input it chokes on must not take the whole run down
-    const why = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to read' : e instanceof Error ? e.message : String(e);
-    throw new InputError(`could not parse ${format === 'markdown' ? 'Markdown' : 'YAML'}: ${why}`, path);
+    throw asInputError(e, path, format);
   }
+  return withText(parsed, sha256, format === 'markdown' && /^\uFEFF?---[ \t]*\r?\n/.test(text));
+}
 
+/**
+ * The document in a policy file's bytes, for every format: Word and PDF are read by their own
+ * readers, loaded only when such a file comes (their libraries are large).
+ * @throws InputError for every problem with the content; nothing else escapes
+ */
+export async function documentFromBytes(path: string, bytes: Uint8Array, format: PolicyFormat): Promise<PolicyDocument> {
+  if (!BINARY_FORMATS.has(format)) {
+    await prepareTextReader(bytes, format);
+    return policyFromBytes(path, bytes, format);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let parsed: Omit<PolicyDocument, 'sha256'>;
+  try {
+    sniffMismatch(path, bytes, format);
+    parsed = format === 'docx' ? await (await import('./docx.js')).parseDocx(path, bytes) : await (await import('./pdf.js')).parsePdf(path, bytes);
+  } catch (e) {
+    throw asInputError(e, path, format);
+  }
+  return withText(parsed, sha256, false);
+}
+
+/** Word and PDF: read by documentFromBytes only (asynchronously), never by policyFromBytes. */
+export function isBinaryFormat(format: PolicyFormat): boolean {
+  return BINARY_FORMATS.has(format);
+}
+
+/** What policyFromBytes needs loaded first for these bytes: the HTML reader for HTML, and for Markdown with a '<' in it. */
+export async function prepareTextReader(bytes: Uint8Array, format: PolicyFormat): Promise<void> {
+  if (format === 'html' || (format === 'markdown' && bytes.includes(0x3c))) await loadHtmlReader();
+}
+
+function asInputError(e: unknown, path: string, format: PolicyFormat): InputError {
+  if (e instanceof InputError) return e;
+  // a parser bug or an input it chokes on must not take the whole run down
+  const why = e instanceof RangeError && /call stack/i.test(e.message) ? 'nested too deeply to read' : e instanceof Error ? e.message : String(e);
+  return new InputError(`could not parse ${FORMAT_NAMES[format]}: ${why}`, path);
+}
+
+function withText(parsed: Omit<PolicyDocument, 'sha256'>, sha256: string, frontOnly: boolean): PolicyDocument {
   if (!parsed.blocks.some((b) => b.kind !== 'field')) {
-    const frontOnly = format === 'markdown' && /^\uFEFF?---[ \t]*\r?\n/.test(text);
-    throw new InputError(frontOnly ? 'no policy text (only front matter)' : 'no policy text', path);
+    throw new InputError(frontOnly ? 'no policy text (only front matter)' : 'no policy text', parsed.path);
   }
   return { ...parsed, sha256 };
 }

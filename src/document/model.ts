@@ -3,7 +3,7 @@
  * Loaders never judge content; they only say where text is and what kind of place it sits in.
  */
 
-export type PolicyFormat = 'markdown' | 'yaml';
+export type PolicyFormat = 'markdown' | 'yaml' | 'html' | 'docx' | 'pdf';
 
 /** Where a block of text sits, which decides how much its words count as evidence. */
 export type BlockContext =
@@ -92,10 +92,27 @@ export interface PolicyMeta {
   leads: NamedLead[];
 }
 
+/** Where a line of a PDF's extracted text is on the printed page. */
+export interface PageLine {
+  page: number;
+  /** line on that page, counted from the top, running headers left out */
+  line: number;
+}
+
 export interface PolicyDocument {
   path: string;
   format: PolicyFormat;
   sha256: string;
+  /**
+   * How `line` reads in this format. Absent: the file's own lines (Markdown, YAML, HTML).
+   * 'paragraph': Word, where `line` is the paragraph number (¶), and paragraphPages gives its page
+   * where Word recorded one. 'page': PDF, where `line` counts
+   * the lines of the extracted text and `pageLines[line - 1]` says which page and line that is.
+   */
+  placing?: 'paragraph' | 'page';
+  pageLines?: PageLine[];
+  /** Word: the page each paragraph was on when Word last laid the file out, by paragraph number, where known */
+  paragraphPages?: Array<number | undefined>;
   meta: PolicyMeta;
   sections: Section[];
   /** All text blocks in document order (headings included, kind 'heading'). */

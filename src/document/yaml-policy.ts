@@ -11,7 +11,7 @@ import type { ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Scalar } from 'yaml';
 import { validatorFor } from '../util/schema-validator.js';
 import { yamlErrorText } from './frontmatter.js';
-import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './markdown.js';
+import { collapseSpace, countLines, DocumentBuilder, URL_LIKE } from './builder.js';
 import { metaFromYamlMap, valueText } from './meta.js';
 import { InputError, type PolicyDocument } from './model.js';
 import { locateIn, nodeStart, pointerSegments, type LineColumn } from '../util/yaml-locate.js';

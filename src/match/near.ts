@@ -5,6 +5,7 @@
  */
 import type { Hit } from './doc-index.js';
 import { evidenceFor, isWeak, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+import { lineLabel } from '../document/place.js';
 
 /** How far apart the phrase groups of a near check may be. */
 export type Scope = 'sentence' | 'paragraph' | 'section' | 'document';
@@ -71,7 +72,7 @@ function firstCooccurrence(groupHits: Hit[][], within: Scope, ctx: MatchContext,
 function quoteHit(h: Hit, ctx: MatchContext): string {
   const { tokens } = ctx.index.texts[h.block]!;
   const text = ctx.index.block(h.block).text.slice(tokens[h.start]!.s, tokens[h.end - 1]!.e);
-  return `“${text}” (line ${evidenceFor(ctx.index, h).line})`;
+  return `“${text}” (${lineLabel(ctx.index.doc, evidenceFor(ctx.index, h).line)})`;
 }
 
 /** A group's first phrase as the catalogue writes it, for "but not …" (a stem's * shown as …). */

@@ -1,5 +1,6 @@
 /** What one check found in one document. */
 import type { Block } from '../document/model.js';
+import type { Place } from '../document/place.js';
 import type { DocIndex, Hit } from './doc-index.js';
 
 export type CheckState =
@@ -10,11 +11,14 @@ export type CheckState =
   | 'review' // found, but resting on an unfilled placeholder: a person must look
   | 'none'; // not found
 
-export interface EvidenceItem {
+export interface EvidenceItem extends Place {
+  /** the block's line: a source line, a Word paragraph number or a line of a PDF's text (see Place) */
   line: number;
   column: number;
   endLine: number;
   excerpt: string;
+  /** Word and PDF: the heading trail the quote sits under, "Roles › Designated lead" */
+  section?: string;
 }
 
 export interface CheckOutcome {

@@ -11,7 +11,7 @@
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { findingLine, isReported, repoPath } from './locate.js';
+import { findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 import { renderSummaryMarkdown, RunSummary } from './summary.js';
 
@@ -82,7 +82,9 @@ export class GithubReporter extends StreamingReporter {
     for (const r of doc.results) {
       if (!isReported(r)) continue;
       const fix = this.remediation.get(r.id);
-      const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;
+      // a Word or PDF document's line is no line GitHub can show: the message names the page or paragraph
+      const at = findingWhere(r) ? `\nAt: ${findingWhere(r)}` : '';
+      const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${at}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;
       out += this.line(kindOf(r, this.failOn), file, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength}${r.known ? ', known' : ''})`, message);
     }
     return out;

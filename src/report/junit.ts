@@ -9,7 +9,7 @@
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { findingLine, isReported, repoPath } from './locate.js';
+import { findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 import { xmlAttr, xmlText } from './xml.js';
 
@@ -28,8 +28,9 @@ function statusWord(r: RequirementResult): string {
 }
 
 function where(r: RequirementResult, path: string): string {
-  if (r.anchor?.kind === 'heading') return `${path}:${r.anchor.line} (under “${r.anchor.heading}”)`;
-  return `${path}:${findingLine(r)}`;
+  // a Word or PDF place reads as the reader finds it ("p. 3, line 12"), not as a line of the file
+  const place = findingWhere(r) ? `${path} ${findingWhere(r)}` : `${path}:${r.anchor?.kind === 'heading' ? r.anchor.line : findingLine(r)}`;
+  return r.anchor?.kind === 'heading' ? `${place} (under “${r.anchor.heading}”)` : place;
 }
 
 export class JunitReporter extends StreamingReporter {

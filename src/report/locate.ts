@@ -37,3 +37,11 @@ export function findingLine(r: RequirementResult): number {
 export function anchorPath(r: RequirementResult): string {
   return (r.anchor?.trail ?? []).join(' > ');
 }
+
+/**
+ * Where a Word or PDF finding is, in the words a reader of that format follows ("p. 3, line 12",
+ * "¶ 42"): its anchor's place, else its first evidence's; '' for formats whose line is the file's.
+ */
+export function findingWhere(r: RequirementResult): string {
+  return r.anchor?.where ?? r.evidence[0]?.where ?? '';
+}

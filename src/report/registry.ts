@@ -6,7 +6,7 @@
 import type { Reporter, ReportContext } from './reporter.js';
 import type { Sink } from './pipelined-write.js';
 
-export const FORMATS = ['terminal', 'json', 'sarif', 'junit', 'github', 'csv', 'markdown'] as const;
+export const FORMATS = ['terminal', 'json', 'sarif', 'junit', 'github', 'csv', 'markdown', 'html', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ReporterEntry {
@@ -43,6 +43,14 @@ export const REPORTERS: Readonly<Record<Format, ReporterEntry>> = {
   markdown: {
     description: 'a short Markdown summary for a pull-request comment',
     create: async (write, ctx) => new (await import('./markdown.js')).MarkdownReporter(write, ctx),
+  },
+  html: {
+    description: 'the review for people: one self-contained, printable HTML file (held until the run ends)',
+    create: async (write) => new (await import('./review-reporter.js')).ReviewReporter(write, 'html'),
+  },
+  md: {
+    description: 'the same review in Markdown (the whole review; "markdown" is the short summary)',
+    create: async (write) => new (await import('./review-reporter.js')).ReviewReporter(write, 'md'),
   },
 };
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementInfo, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { anchorPath, findingLine, isReported, pathUri, repoPath } from './locate.js';
+import { anchorPath, findingLine, findingWhere, isReported, pathUri, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -58,7 +58,9 @@ export function fingerprint(id: string, docPath: string, trail: string): string 
 }
 
 function message(r: RequirementResult): string {
-  const where = r.anchor?.kind === 'heading' ? ` It belongs under “${r.anchor.heading}”.` : r.status === 'gap' ? ' The policy has no section for it yet.' : '';
+  // a Word or PDF document has no lines a viewer can show: the message names the page or paragraph
+  const at = findingWhere(r) ? ` (${findingWhere(r)})` : '';
+  const where = r.anchor?.kind === 'heading' ? ` It belongs under “${r.anchor.heading}”${at}.` : r.status === 'gap' ? ' The policy has no section for it yet.' : at ? ` See ${findingWhere(r)}.` : '';
   const detail = r.message ? ` ${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}${/[.!?]$/.test(r.message) ? '' : '.'}` : '';
   return `${STATUS_WORD[r.status] ?? r.status}: ${r.title}.${detail}${where}`;
 }

@@ -66,7 +66,9 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   const head = `  ${p(SYMBOL[r.status])} ${c.bold(r.id)} ${p(statusWord(r.status))} · ${tag}${r.known ? ' · known (in the baseline)' : ''}`;
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
-    out.push(wrap(`${doc.path}:${e.line}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
+    // a Word or PDF place, with the heading it sits under (the whole trail is in the JSON report)
+    const at = e.where ? `${doc.path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${doc.path}:${e.line}`;
+    out.push(wrap(`${at}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
   // met with nothing to quote (met by absence): say what was looked for and not found
   if (r.status === 'met' && r.evidence.length === 0 && r.message) out.push(wrap(r.message, width, '        ', '      · '));
@@ -78,8 +80,8 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
     if (r.anchor) {
       const where =
         r.anchor.kind === 'heading'
-          ? `under “${r.anchor.heading}” (${doc.path}:${r.anchor.line})`
-          : `at the start of the policy (${doc.path}:1)${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
+          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${doc.path} ${r.anchor.where}` : `${doc.path}:${r.anchor.line}`})`
+          : `at the start of the policy (${r.anchor.where ? doc.path : `${doc.path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
     const remediation = catalogue.get(r.id)?.remediation;

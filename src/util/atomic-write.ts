@@ -5,10 +5,15 @@
  *
  * If writing fails, or the process is interrupted (Ctrl-C, SIGTERM, SIGHUP) or exits early, the
  * temporary file is removed. Nothing else is ever written.
+ *
+ * A target that exists and is not a regular file (/dev/null, /dev/stdout, a named pipe) cannot be
+ * replaced by a rename without destroying it, and a reader of it cannot see a half-written file
+ * anyway: it is written to directly. A symbolic link to a file stays a link: the file it points to
+ * is the one replaced.
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsErrorText } from './fs-errors.js';
 
@@ -91,7 +96,11 @@ function tempNameFor(path: string): string {
 
 /** Start writing `path` atomically. @throws AtomicWriteError when the temporary file cannot be created */
 export async function openAtomic(target: string): Promise<AtomicFile> {
-  const path = resolve(target);
+  const given = resolve(target);
+  const existing = await stat(given).catch(() => undefined);
+  // a folder fails at the rename below, with the file system's own words and nothing left behind
+  if (existing && !existing.isFile() && !existing.isDirectory()) return openDirect(target, given);
+  const path = existing?.isFile() ? await realpath(given) : given;
   const tempPath = tempNameFor(path);
   // tracked before it exists, so an interruption during open() cannot leave it behind
   track(tempPath);
@@ -146,6 +155,38 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
       await syncDir(dirname(path));
     },
     abort,
+  };
+}
+
+/** A device or a pipe: written as it is, in order; there is nothing to rename and nothing to undo. */
+async function openDirect(target: string, path: string): Promise<AtomicFile> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'w');
+  } catch (e) {
+    throw new AtomicWriteError(`cannot write ${target}: ${fsErrorText(e)}`, target, e);
+  }
+  let done = false;
+  const close = async (): Promise<void> => {
+    if (done) return;
+    done = true;
+    await handle.close().catch(() => undefined);
+  };
+  return {
+    path,
+    tempPath: path,
+    async write(chunk) {
+      if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      try {
+        for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+      } catch (e) {
+        await close();
+        throw new AtomicWriteError(`cannot write ${target}: ${fsErrorText(e)}`, target, e);
+      }
+    },
+    commit: close,
+    abort: close,
   };
 }
 

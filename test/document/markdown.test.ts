@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseSpace, collapseWithLines, htmlPieces, parseMarkdown, trailContext } from '../../src/document/markdown.js';
+import { collapseSpace, collapseWithLines, trailContext } from '../../src/document/builder.js';
+import { htmlPieces } from '../../src/document/html.js';
+import { parseMarkdown } from '../../src/document/markdown.js';
 import type { Block, PolicyDocument } from '../../src/document/model.js';
 
 type Doc = Omit<PolicyDocument, 'sha256'>;
@@ -446,9 +448,11 @@ describe('htmlPieces', () => {
     expect(html.slice(pieces[1]!.start, pieces[1]!.start + 3)).toBe('DSL');
   });
 
-  it('skips comments, scripts and styles, and survives unclosed tags', () => {
+  it('skips comments, scripts and styles, and reads unclosed tags as a browser does', () => {
     expect(htmlPieces('<style>p{}</style><script>x()</script><!-- hidden --><p>Shown</p>').map((p) => p.text)).toEqual(['Shown']);
-    expect(htmlPieces('<p>Before <a href="x').map((p) => p.text)).toEqual(['Before <a href="x']);
+    // the unclosed tag runs to the end of the input, so a browser shows only the text before it
+    expect(htmlPieces('<p>Before <a href="x').map((p) => p.text)).toEqual(['Before']);
+    expect(htmlPieces('<p>A &amp; B &eacute;t&eacute; &#x2014; &bogus; 3 < 4</p>').map((p) => p.text)).toEqual(['A & B été — &bogus; 3 < 4']);
   });
 
   it('stays linear on hostile input', () => {

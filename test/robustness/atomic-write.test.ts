@@ -1,6 +1,6 @@
 /** Reports are written whole or not at all (src/util/atomic-write.ts). */
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createReadStream, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,27 @@ describe('atomic write', () => {
     expect(err).toBeInstanceOf(AtomicWriteError);
     expect(readdirSync(dir)).toEqual(['report.json']);
     expect(readdirSync(join(dir, 'report.json'))).toEqual(['keep.txt']);
+  });
+
+  it.skipIf(process.platform === 'win32')('a device or a pipe is written to, never replaced; a link keeps pointing at its file', async () => {
+    await writeFileAtomic('/dev/null', 'report');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const dir = freshDir();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = new Promise<string>((done) => {
+      const chunks: Buffer[] = [];
+      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    });
+    await writeFileAtomic(fifo, 'through the pipe');
+    expect(await reader).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    await writeFileAtomic(join(dir, 'link.json'), 'new');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'pipe', 'real.json']);
   });
 
   it('abort drops what was written', async () => {

@@ -71,7 +71,7 @@ afterAll(() => {
 /** The error entries the batch must hold, by path. */
 function expectedErrors(): Map<string, Expect> {
   const want = new Map<string, Expect>();
-  for (const f of BAD_FILES) if (f.expect !== 'document' && f.name.match(/\.(md|yaml)$/)) want.set(`in/${f.name}`, f.expect);
+  for (const f of BAD_FILES) if (f.expect !== 'document' && f.name.match(/\.(md|yaml|html|docx|pdf|doc)$/)) want.set(`in/${f.name}`, f.expect);
   for (const l of BAD_LINKS) want.set(`in/${l.name}`, l.expect);
   want.set('in/loop-b.md', BAD_LINKS[0]!.expect);
   want.set('in/policy.txt', BAD_FILES.find((f) => f.name === 'policy.txt')!.expect as Expect);

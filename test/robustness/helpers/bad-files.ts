@@ -5,6 +5,7 @@
  */
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BAD_FORMAT_FILES } from './bad-formats.js';
 
 export interface Expect {
   /** the error message, exactly (string) or in shape (RegExp) */
@@ -187,7 +188,9 @@ export const BAD_FILES: BadFile[] = [
     write: put(`# Safeguarding policy\n\n${'Staff report any concern about a child to the designated safeguarding lead.\n'.repeat(10000)}`),
     expect: 'document',
   },
-  { name: 'policy.txt', what: 'a file type we do not read', write: put(POLICY_TEXT), expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml or .yml' } },
+  { name: 'policy.txt', what: 'a file type we do not read', write: put(POLICY_TEXT), expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml, .yml, .html, .htm, .docx or .pdf' } },
+  // Word, PDF and HTML files: bad-formats.ts
+  ...BAD_FORMAT_FILES,
 ];
 
 /** Files and links that need the file system: a symlink loop and a link to nowhere. */

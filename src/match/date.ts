@@ -75,32 +75,9 @@ export interface DateArgs {
   notPast: boolean;
 }
 
-/** "Next review date: [insert date]": the date is meant to be there but was never filled in. */
-function unfilledDate(role: DateRole, ctx: MatchContext): EvidenceItem | undefined {
-  const blocks = ctx.index.doc.blocks;
-  for (let b = 0; b < blocks.length; b++) {
-    const tt = ctx.index.texts[b]!;
-    for (const [i, spans] of tt.spans) {
-      if (!spans.some((sp) => sp.cls === 'placeholder' && !sp.filled)) continue;
-      const at = tt.tokens[i]!.s;
-      const from = Math.max(0, at - 80);
-      const cue = roleOfDate(tt.text.slice(from, at));
-      // the cue must be the placeholder's own label, on its line, not a date cue further back
-      if (cue?.role !== role || /[\n.]/.test(tt.text.slice(from + cue.cueAt, at))) continue;
-      const line = lineAt(blocks[b]!, at);
-      const span = lineSpanAt(blocks[b]!, at);
-      return { line, column: 1, endLine: line, excerpt: blocks[b]!.text.slice(span.start, span.end).trim().slice(0, 200) };
-    }
-  }
-  return undefined;
-}
-
 export function evaluateDate(a: DateArgs, ctx: MatchContext): CheckOutcome {
   const all = [...fromFields(a.role, ctx), ...fromText(a.role, ctx)];
-  if (all.length === 0) {
-    const unfilled = unfilledDate(a.role, ctx);
-    return unfilled ? { state: 'review', evidence: [unfilled], note: `the ${a.role === 'next-review' ? 'next review' : 'approval or review'} date is an unfilled placeholder` } : NONE;
-  }
+  if (all.length === 0) return NONE;
   // the newest date of this role is the one that stands
   const newest = all.reduce((x, y) => (y.iso > x.iso ? y : x));
   if (a.notPast && newest.iso < ctx.asOf) {

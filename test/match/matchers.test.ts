@@ -111,13 +111,6 @@ describe('date', () => {
     const md = '---\napproved: 2026-06-01\nreview_by: 2027-06-01\n---\n# P\n\nText.\n';
     expect(run({ date: { role: 'next-review', not_past: true } }, md).evidence[0]).toMatchObject({ line: 3 });
   });
-  it('a date left as an unfilled placeholder needs review; a placeholder under another label does not', () => {
-    const md = 'Approved by the trustees on 12 January 2026\nSigned: Y. Patel, Chair\nNext review date: [insert date]\n';
-    const o = run({ date: { role: 'next-review', not_past: true } }, md);
-    expect(o.state).toBe('review');
-    expect(o.evidence[0]).toMatchObject({ line: 3 });
-    expect(run({ date: { role: 'next-review', not_past: true } }, 'Next review: to be agreed.\n\nContact: [insert name]\n').state).toBe('none');
-  });
 });
 
 describe('outdated', () => {

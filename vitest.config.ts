@@ -1,19 +1,27 @@
 /**
  * Two projects: `unit` runs in-process tests (most of the suite, seconds), `process` the tests that
  * start the CLI, child processes or worker threads (slower, and busy on every core while they run).
- * `npm test` runs both; `npx vitest run --project unit` is the quick loop while editing.
+ * `npm test` runs all; `npm run test:unit` is the quick loop while editing.
  */
 import { defineConfig } from 'vitest/config';
 
 const PROCESS_LEVEL = ['test/audit/pool.test.ts', 'test/report/review-browser.test.ts', 'test/cli/**/*.test.ts', 'test/robustness/batch.test.ts', 'test/robustness/bad-inputs.test.ts', 'test/robustness/linear-time.test.ts', 'test/robustness/file-timeout.test.ts', 'test/robustness/scaling.test.ts'];
 
+/** Unit tests that replace a module (vi.mock) need a module registry of their own. */
+const MOCKING = ['test/document/load-wrap.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // two files at a time: Vitest's default on a 2-core machine is one, and the process-level files
+    // spend much of their time waiting on the processes they start
+    maxWorkers: 2,
     // the HTML reader loads lazily in the tool; tests that parse directly need it loaded first
     setupFiles: ['test/setup-html-reader.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: PROCESS_LEVEL } },
+      // unit test files share one module registry per worker: the sources are imported once, not per file
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...PROCESS_LEVEL, ...MOCKING], isolate: false } },
+      { extends: true, test: { name: 'unit-isolated', include: MOCKING } },
       { extends: true, test: { name: 'process', include: PROCESS_LEVEL } },
     ],
   },

@@ -317,3 +317,18 @@ export function countLines(text: string): number {
   return text.endsWith('\n') ? n - 1 : n;
 }
 
+const MAX_PLAIN_HEADING_WORDS = 10;
+/** An optional section number ("10.0", "4.", "Section 2:", "Appendix 1:") and a capital letter. */
+const PLAIN_HEADING_NUMBER = /^(?:(?:section|part|appendix|annex|annexe|schedule)\s+[\da-z]{1,3}\s*[:.–—-]?\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+)?/i;
+
+/**
+ * Shaped like a heading (in a document with no heading marks, every reader applies this): short, no sentence punctuation or trailing colon, a capital letter after
+ * any section number, no other figures (dates, phone numbers, versions), no colon but after a
+ * "Section 2" number ("Welfare officer: Sue" is a contact), not set out in columns (a running header).
+ */
+export function isPlainHeadingLine(text: string, source: string): boolean {
+  const words = countWords(text);
+  if (words === 0 || words > MAX_PLAIN_HEADING_WORDS || /[.?!;,:…)]$/.test(text) || /\S\s{3,}\S/.test(source)) return false;
+  const rest = text.slice(PLAIN_HEADING_NUMBER.exec(text)![0].length);
+  return /^\p{Lu}/u.test(rest) && !/[\d:@|…]|\.{3}/.test(rest);
+}

@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { collapseSpace, countWords, nonSpaceLength, URL_LIKE, type DocumentBuilder } from './builder.js';
+import { collapseSpace, CONTENTS_LINE, countWords, isPlainHeadingLine, nonSpaceLength, URL_LIKE, type DocumentBuilder } from './builder.js';
 import type { BlockContext, BlockKind, Position } from './model.js';
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
@@ -194,6 +194,10 @@ export class HtmlWalker {
   }
   /** group of a paragraph ending in ':' that the next list joins */
   private colonGroup: number | undefined;
+  /** the page has heading elements; without any, short plain lines may be its headings */
+  private marked = false;
+  /** how often each paragraph's text occurs: one repeated is a running header, not a heading */
+  private readonly paragraphCounts = new Map<string, number>();
 
   constructor(
     private readonly b: DocumentBuilder,
@@ -201,7 +205,38 @@ export class HtmlWalker {
   ) {}
 
   walk(nodes: readonly (RootContent | ElementContent)[], inContent: boolean): void {
+    this.survey(nodes);
     this.flow(nodes, { kind: 'paragraph', topLevel: true, inContent });
+  }
+
+  /** Before the walk: does the page mark its headings, and which paragraph texts repeat? */
+  private survey(nodes: readonly (RootContent | ElementContent)[]): void {
+    const stack = [...nodes];
+    for (let n = stack.pop(); n; n = stack.pop()) {
+      if (n.type !== 'element') continue;
+      if (headingLevel(n)) this.marked = true;
+      if (n.tagName === 'p') {
+        const t = collapseSpace(textOf(n));
+        if (t !== '') this.paragraphCounts.set(t, (this.paragraphCounts.get(t) ?? 0) + 1);
+      } else stack.push(...n.children);
+    }
+  }
+
+  /**
+   * The Markdown reader's rule for text exported from Word or PDF, so that the same text reads
+   * the same in every format: on a page with no heading elements, a short plain paragraph of one
+   * line, with a paragraph, list or table after it, is a heading ("10.0 RECORD KEEPING").
+   */
+  private plainHeading(el: Element, next: RootContent | ElementContent | undefined, ctx: Flow): boolean {
+    if (this.marked || !ctx.topLevel || el.tagName !== 'p' || !next || next.type !== 'element' || !['p', 'ul', 'ol', 'table'].includes(next.tagName)) return false;
+    if (!el.children.every((c) => c.type === 'text')) return false;
+    const raw = el.children.map((c) => (c as Text).value).join('').trim();
+    const text = collapseSpace(raw);
+    if (raw.includes('\n') || CONTENTS_LINE.test(text) || !isPlainHeadingLine(text, raw) || (this.paragraphCounts.get(text) ?? 0) > 1) return false;
+    const run = this.emptyRun();
+    this.inline(el.children, run, false);
+    this.heading(text, 2, run, false);
+    return true;
   }
 
   private emptyRun(): Run {
@@ -294,7 +329,8 @@ export class HtmlWalker {
       this.emitRun(run, ctx);
       run = this.emptyRun();
     };
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
       if (n.type === 'text') {
         this.inline([n], run, false);
         continue;
@@ -303,6 +339,13 @@ export class HtmlWalker {
       const el = n;
       if (NEVER_TEXT.has(el.tagName)) continue;
       if (isFurniture(el, ctx.inContent)) continue;
+      if (el.tagName === 'p' && !this.marked) {
+        // the next element, past the white space between them
+        let k = i + 1;
+        while (k < nodes.length && nodes[k]!.type === 'text' && (nodes[k] as Text).value.trim() === '') k++;
+        flush();
+        if (this.plainHeading(el, nodes[k], ctx)) continue;
+      }
       const h = headingLevel(el);
       if (h) {
         flush();

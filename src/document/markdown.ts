@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
 import { checkMarkdown } from './markdown-guard.js';
-import { collapseSpace, CONTENTS_LINE, countLines, countWords, DocumentBuilder, nonSpaceLength, URL_LIKE, type BlockInput } from './builder.js';
+import { collapseSpace, CONTENTS_LINE, countLines, countWords, DocumentBuilder, isPlainHeadingLine, nonSpaceLength, URL_LIKE, type BlockInput } from './builder.js';
 import { htmlReader } from './html-reader.js';
 import { normaliseMarkdown, type Admonition, type Normalised } from './markdown-normalise.js';
 import type { BlockContext, BlockKind, PolicyDocument, Position } from './model.js';
@@ -387,22 +387,6 @@ class MarkdownWalker {
     });
     flushChunk(valueLines.length);
   }
-}
-
-const MAX_PLAIN_HEADING_WORDS = 10;
-/** An optional section number ("10.0", "4.", "Section 2:", "Appendix 1:") and a capital letter. */
-const PLAIN_HEADING_NUMBER = /^(?:(?:section|part|appendix|annex|annexe|schedule)\s+[\da-z]{1,3}\s*[:.–—-]?\s+|\d{1,2}(?:\.\d{1,2})*\.?\s+)?/i;
-
-/**
- * Shaped like a heading: short, no sentence punctuation or trailing colon, a capital letter after
- * any section number, no other figures (dates, phone numbers, versions), no colon but after a
- * "Section 2" number ("Welfare officer: Sue" is a contact), not set out in columns (a running header).
- */
-function isPlainHeadingLine(text: string, source: string): boolean {
-  const words = countWords(text);
-  if (words === 0 || words > MAX_PLAIN_HEADING_WORDS || /[.?!;,:…)]$/.test(text) || /\S\s{3,}\S/.test(source)) return false;
-  const rest = text.slice(PLAIN_HEADING_NUMBER.exec(text)![0].length);
-  return /^\p{Lu}/u.test(rest) && !/[\d:@|…]|\.{3}/.test(rest);
 }
 
 function looksLikeProse(value: string): boolean {

@@ -4,7 +4,7 @@
  * bullet or number, table rows by their cell gaps. Every block knows which extracted lines it
  * spans, so evidence can name the page and the line on it.
  */
-import { countWords, type BlockInput, type DocumentBuilder } from './builder.js';
+import { collapseSpace, CONTENTS_LINE, countWords, isPlainHeadingLine, type BlockInput, type DocumentBuilder } from './builder.js';
 import type { BlockKind } from './model.js';
 import type { PdfLine } from './pdf-text.js';
 
@@ -155,6 +155,8 @@ export class PdfBlockWriter {
       const text = this.joinParts(parts, marker ? marker[0].length : 0);
       if (kind === 'paragraph' && parts.length === 1 && this.boldHeading(l, text)) {
         this.heading(text.replace(/\s*:$/, ''), this.realDepth > 0 ? this.realDepth + 1 : 2, first, first, false);
+      } else if (kind === 'paragraph' && parts.length === 1 && j < lines.length && this.plainHeading(text)) {
+        this.heading(text, 2, first, first, false);
       } else if (kind === 'list-item') {
         this.joinGroup('list');
         this.emit('list-item', text, parts, this.group!);
@@ -190,6 +192,19 @@ export class PdfBlockWriter {
     if (this.group === undefined || this.groupKind !== kind) this.group = this.b.newGroup();
     this.groupKind = kind;
   }
+
+  /**
+   * The readers' shared rule for text with no marked headings (no larger type here): a short plain
+   * line standing alone, with text after it, is a heading ("10.0 RECORD KEEPING"). A line that
+   * comes back page after page is a running header, and running headers were dropped before this.
+   */
+  private plainHeading(text: string): boolean {
+    if (this.headingDepth.size > 0 || CONTENTS_LINE.test(text) || !isPlainHeadingLine(text, text)) return false;
+    this.lineCounts ??= countTexts(this.lines.map((n) => n.line.text));
+    return (this.lineCounts.get(collapseSpace(text)) ?? 0) <= 1;
+  }
+
+  private lineCounts: Map<string, number> | undefined;
 
   private boldHeading(l: PdfLine, text: string): boolean {
     if (!l.bold) return false;
@@ -229,4 +244,14 @@ export class PdfBlockWriter {
     if (parts.length > 1 && this.starts.length === parts.length - 1) input.lineStarts = this.starts;
     this.b.addBlock(input);
   }
+}
+
+/** How often each text occurs (spaces collapsed). */
+function countTexts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const k = collapseSpace(t);
+    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
 }

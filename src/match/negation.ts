@@ -47,6 +47,15 @@ const DISCLAIM_HEDGES = new Set(['attempt', 'attempts', 'try', 'tries', 'seek', 
 /** What a hedged disclaimer must be said of: the document, not a person ("staff will not try to address it themselves"). */
 const DOCUMENT_WORDS = new Set(['policy', 'policies', 'document', 'procedure', 'procedures', 'guidance', 'section', 'statement', 'it', 'this']);
 
+/** Words that make what follows in their clause a condition or a remainder, not a statement. */
+const CONDITIONAL = new Set(['if', 'where', 'when', 'whenever', 'unless', 'anything', 'something', 'whatever', 'everything']);
+
+/** Does a conditional word stand before token i in its clause? */
+function inConditional(tokens: Token[], sentStart: number, i: number): boolean {
+  for (let k = i - 1; k >= sentStart && tokens[k]!.cl === tokens[i]!.cl; k--) if (CONDITIONAL.has(tokens[k]!.w)) return true;
+  return false;
+}
+
 /** Sentence-wide scope disclaimers: "this policy does not cover …", "outside the scope of …". */
 function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number): boolean {
   for (let i = sentStart; i < sentEnd; i++) {
@@ -55,12 +64,16 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
     const next2 = tokens[i + 2]?.w;
     if ((w === 'outside' || w === 'beyond') && (next === 'the' || next === 'our' || next === 'this') && next2?.startsWith('scope')) return true;
     if (!NEGATORS.has(w) || next === undefined) continue;
-    // "not within the scope", "does not cover", "not part of this policy"
-    if (DISCLAIM_VERBS.test(next)) return true;
+    // "not within the scope", "does not cover", "not part of this policy"; but "if something
+    // isn't covered here, look there" and "anything not covered" point elsewhere, denying nothing
+    if (DISCLAIM_VERBS.test(next)) {
+      if (!inConditional(tokens, sentStart, i)) return true;
+      continue;
+    }
     // "this policy does not attempt to cover X, Y or Z": hedged, so only when said of the document
     let j = i + 1;
     while (j < sentEnd && j <= i + 4 && DISCLAIM_HEDGES.has(tokens[j]!.w)) j++;
-    if (j > i + 1 && j < sentEnd && DISCLAIM_VERBS.test(tokens[j]!.w) && saidOfDocument(tokens, sentStart, i)) return true;
+    if (j > i + 1 && j < sentEnd && DISCLAIM_VERBS.test(tokens[j]!.w) && saidOfDocument(tokens, sentStart, i) && !inConditional(tokens, sentStart, i)) return true;
   }
   return false;
 }
@@ -152,6 +165,8 @@ const HISTORY_WORDS = new Set([
   'historically', 'historic', 'historical', 'old', 'older', 'instead',
 ]);
 
+const REFERRED = new Set(['this', 'it', 'them', 'these', 'that']);
+
 /** Is the sentence around token i talking about a term as history ("formerly the LSCB")? */
 export function isHistoric(tokens: Token[], i: number): boolean {
   const s = sentencesOf(tokens);
@@ -164,6 +179,8 @@ function sentenceIsHistoric(tokens: Token[], a: number, b: number): boolean {
     if (HISTORY_WORDS.has(w)) return true;
     const next = tokens[k + 1]?.w;
     if ((w === 'no' && next === 'longer') || (w === 'now' && (next === 'known' || next === 'called')) || (w === 'used' && next === 'to')) return true;
+    // "staff may remember this as a CRB check", "you may have known it as": the old name recalled, not used
+    if ((w === 'remember' || w === 'knew' || w === 'known') && REFERRED.has(next ?? '') && tokens[k + 2]?.w === 'as') return true;
   }
   return false;
 }

@@ -5,9 +5,11 @@
  * A role is keyed by its title as written (the matched words with the capitalised words before
  * them, so "Club Welfare Officer" and "County Welfare Officer" are different roles); a deputy,
  * assistant or another body's officer is a different role.
+ * A holder may be written by first name only ("Welfare officer: Sue", "drop Mark a message (our
+ * welfare officer)"): "Sue" is the same person as "Sue Ashworth", "Mark" is not.
  */
 import { evidenceFor, isWeak, usable, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
-import type { TokenizedText } from './text.js';
+import { mayBeFirstName, type TokenizedText } from './text.js';
 
 /** Words that make a title someone else's role. */
 const OTHER_ROLE = new Set([
@@ -36,6 +38,10 @@ const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|rev|revd|reverend|father|sister|prof)\
 const NAME_REACH = 3;
 /** The only words that may stand between a title and its holder's name (besides an acronym such as "PSO"). */
 const LINKS = new Set(['is', 'are', 'was', 'will', 'be', 'named', 'called', 'currently']);
+/** Capitalised words that follow a title but hold no one ("Welfare Officer: Vacant"). */
+const NOT_HOLDER = new Set(['vacant', 'tbc', 'tba', 'none', 'available', 'here', 'there', 'which', 'see', 'below', 'above', 'via', 'post', 'position', 'role', 'everyone', 'anyone', 'someone', 'nobody']);
+/** How far before an apposed title ("Mark, our welfare officer") its holder's name may stand. */
+const BACK_REACH = 4;
 
 interface Holder {
   name: string;
@@ -56,7 +62,7 @@ function sameName(a: string, b: string): boolean {
   return x!.every((w) => y!.includes(w));
 }
 
-function titleOf(tt: TokenizedText, start: number, end: number): { key: string; text: string } | undefined {
+function titleOf(tt: TokenizedText, start: number, end: number): { key: string; text: string; start: number } | undefined {
   let a = start;
   const sent = tt.tokens[start]!.sent;
   while (a > 0 && start - a < 3) {
@@ -66,7 +72,49 @@ function titleOf(tt: TokenizedText, start: number, end: number): { key: string; 
   }
   const ws = tt.tokens.slice(a, end).map((t) => t.w);
   if (ws.some((w) => OTHER_ROLE.has(w)) || (a > 0 && OTHER_ROLE.has(tt.tokens[a - 1]!.w))) return undefined;
-  return { key: ws.join(' '), text: tt.text.slice(tt.tokens[a]!.s, tt.tokens[end - 1]!.e) };
+  return { key: ws.join(' '), text: tt.text.slice(tt.tokens[a]!.s, tt.tokens[end - 1]!.e), start: a };
+}
+
+/** A first name standing alone at token i: a name-like word not followed by another capitalised word of its clause. */
+function firstNameAt(tt: TokenizedText, i: number): string | undefined {
+  const t = tt.tokens[i];
+  if (!t || !mayBeFirstName(tt.text, t) || NOT_HOLDER.has(t.w)) return undefined;
+  const next = tt.tokens[i + 1];
+  if (next && next.cl === t.cl && next.cap) return undefined;
+  return tt.text.slice(t.s, t.e);
+}
+
+/** The personal name (full or first name only) whose words cover token k, if any. */
+function nameCovering(tt: TokenizedText, k: number): string | undefined {
+  for (let j = k; j >= Math.max(0, k - 3); j--) {
+    const person = (tt.spans.get(j) ?? []).find((s) => s.cls === 'person');
+    if (person && person.end > k) return tt.text.slice(tt.tokens[j]!.s, tt.tokens[person.end - 1]!.e);
+  }
+  return firstNameAt(tt, k);
+}
+
+/**
+ * The holder named before a title in apposition: "Mark, our welfare officer", "drop Mark a message
+ * (our welfare officer)", "Sue Ashworth is our Welfare Officer". Only after "our"/"the" that opens
+ * a new clause, or after "is our"/"is the" with the name directly before "is".
+ */
+function nameBefore(tt: TokenizedText, titleStart: number): string | undefined {
+  const det = tt.tokens[titleStart - 1];
+  const prev = tt.tokens[titleStart - 2];
+  if (!det || !prev || (det.w !== 'our' && det.w !== 'the') || prev.sent !== det.sent) return undefined;
+  if (prev.w === 'is' && prev.cl === det.cl) {
+    const k = titleStart - 3;
+    const t = tt.tokens[k];
+    return t && t.sent === det.sent && t.cl === prev.cl ? nameCovering(tt, k) : undefined;
+  }
+  if (prev.cl === det.cl) return undefined;
+  for (let k = titleStart - 2; k >= Math.max(0, titleStart - 1 - BACK_REACH); k--) {
+    const t = tt.tokens[k]!;
+    if (t.sent !== det.sent) break;
+    const name = nameCovering(tt, k);
+    if (name) return name;
+  }
+  return undefined;
 }
 
 export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutcome {
@@ -89,16 +137,21 @@ export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutc
     while (n < hits.length && hits[n]!.block === h.block && hits[n]!.start < h.end && n - idx < 8) n++;
     const next = n < hits.length && hits[n]!.block === h.block && hits[n]!.start >= h.end ? hits[n] : undefined;
     const limit = Math.min(tt.tokens.length, h.end + NAME_REACH, next ? next.start : Infinity);
+    const before = nameBefore(tt, title.start);
+    if (before) {
+      holders.push({ name: before, key: title.key, title: title.text, evidence: evidenceFor(ctx.index, h) });
+      return;
+    }
     for (let i = h.end; i < limit; i++) {
       if (tt.tokens[i]!.sent !== tt.tokens[h.start]!.sent && ctx.index.block(h.block).kind !== 'table-row') break;
       const person = (tt.spans.get(i) ?? []).find((s) => s.cls === 'person');
-      if (!person) {
-        const t = tt.tokens[i]!;
+      const t = tt.tokens[i]!;
+      const name = person ? tt.text.slice(t.s, tt.tokens[person.end - 1]!.e) : firstNameAt(tt, i);
+      if (!name) {
         const acronym = /^[A-Z]{2,5}$/.test(tt.text.slice(t.s, t.e));
         if (LINKS.has(t.w) || acronym) continue;
         break;
       }
-      const name = tt.text.slice(tt.tokens[i]!.s, tt.tokens[person.end - 1]!.e);
       holders.push({ name, key: title.key, title: title.text, evidence: evidenceFor(ctx.index, h) });
       break;
     }

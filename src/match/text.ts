@@ -409,9 +409,14 @@ function isAcronym(text: string, t: Token): boolean {
   return raw === raw.toUpperCase();
 }
 
+/** A capitalised word that may be a first name on its own ("tell Sue"): not a role, body or policy word, not an acronym. */
+export function mayBeFirstName(text: string, t: Token | undefined): boolean {
+  return !!t && t.cap && /^[a-z][a-z]+$/.test(t.w) && !NOT_NAMES.has(t.w) && !isAcronym(text, t);
+}
+
 /** A personal name: a title and a capitalised word, or two capitalised words that are not role words. */
 function markPersons(text: string, tokens: Token[], addSpan: (at: number, s: ClassSpan) => void): void {
-  const nameLike = (t: Token | undefined) => !!t && t.cap && /^[a-z][a-z]+$/.test(t.w) && !NOT_NAMES.has(t.w) && !isAcronym(text, t);
+  const nameLike = (t: Token | undefined) => mayBeFirstName(text, t);
   const initial = (t: Token | undefined) => !!t && t.cap && /^[a-z]$/.test(t.w);
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;

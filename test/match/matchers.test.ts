@@ -242,6 +242,15 @@ describe('one_holder: names written short and long', () => {
     const md = 'Our Welfare Officer is Mrs Ward. Welfare Officer: Mrs Jane Ward. The Welfare Officer is Mrs Ann Ward.';
     expect(run(spec, md).state).toBe('wrong');
   });
+  it('a first name alone is a holder: the same person written short is fine, a different first name is not', () => {
+    expect(run(spec, 'Welfare officer: Sue Ashworth, 07700 900412.\n\nIf unsure, ask the Welfare Officer, Sue, or the chair.').state).toBe('ok');
+    expect(run(spec, 'Welfare officer: Sue Ashworth, 07700 900412.\n\nFor now message Mark (our welfare officer until May) if it is urgent.').state).toBe('wrong');
+    expect(run(spec, 'Welfare officer: Sue Ashworth.\n\nSue is our welfare officer and Tom Price, our deputy welfare officer, helps her.').state).toBe('ok');
+    expect(run(spec, 'Welfare officer: Sue Ashworth.\n\nWelfare officer: Mark, on 07700 900855.').state).toBe('wrong');
+  });
+  it('a capitalised word after a title that holds no one is not a name', () => {
+    expect(run(spec, 'Welfare officer: Sue Ashworth.\n\nWelfare Officer: Vacant until the AGM.').state).toBe('ok');
+  });
 });
 
 describe('timescale: longer_contradicts', () => {

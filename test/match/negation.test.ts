@@ -42,6 +42,10 @@ describe('negation', () => {
     expect(negatedAt('Data protection is not a barrier to sharing information.', 'sharing')).toBe(false);
     expect(negatedAt('If a child does not attend, staff report it to the DSL.', 'report')).toBe(false);
     expect(negatedAt('Refer no later than one working day after the concern arises.', 'working')).toBe(false);
+    // a remainder pointed elsewhere denies nothing; a scope disclaimer still does
+    expect(negatedAt("We follow the governing body's safeguarding policy, so if something isn't covered here, look there.", 'policy')).toBe(false);
+    expect(negatedAt('Anything not covered by this policy is in the safeguarding handbook.', 'handbook')).toBe(false);
+    expect(negatedAt('This safeguarding policy does not cover adults at risk.', 'safeguarding')).toBe(true);
   });
   it('rules of conduct are policy, not denials', () => {
     expect(negatedAt('Coaches must not contact juniors through personal social media accounts.', 'social')).toBe(false);

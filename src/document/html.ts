@@ -230,7 +230,7 @@ export class HtmlWalker {
   private plainHeading(el: Element, next: RootContent | ElementContent | undefined, ctx: Flow): boolean {
     if (this.marked || !ctx.topLevel || el.tagName !== 'p' || !next || next.type !== 'element' || !['p', 'ul', 'ol', 'table'].includes(next.tagName)) return false;
     if (!el.children.every((c) => c.type === 'text')) return false;
-    const raw = el.children.map((c) => (c as Text).value).join('').trim();
+    const raw = el.children.map((c) => (c).value).join('').trim();
     const text = collapseSpace(raw);
     if (raw.includes('\n') || CONTENTS_LINE.test(text) || !isPlainHeadingLine(text, raw) || (this.paragraphCounts.get(text) ?? 0) > 1) return false;
     const run = this.emptyRun();

@@ -5,7 +5,16 @@
  */
 import { defineConfig } from 'vitest/config';
 
-const PROCESS_LEVEL = ['test/audit/pool.test.ts', 'test/report/review-browser.test.ts', 'test/cli/**/*.test.ts', 'test/robustness/batch.test.ts', 'test/robustness/bad-inputs.test.ts', 'test/robustness/linear-time.test.ts', 'test/robustness/file-timeout.test.ts', 'test/robustness/scaling.test.ts'];
+const PROCESS_LEVEL = [
+  'test/audit/pool.test.ts',
+  'test/report/review-browser.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/robustness/batch.test.ts',
+  'test/robustness/bad-inputs.test.ts',
+  'test/robustness/linear-time.test.ts',
+  'test/robustness/file-timeout.test.ts',
+  'test/robustness/scaling.test.ts',
+];
 
 /** Unit tests that replace a module (vi.mock) need a module registry of their own. */
 const MOCKING = ['test/document/load-wrap.test.ts'];

@@ -35,7 +35,30 @@ function shuffle(r, list) {
   return a;
 }
 
-const PLACES = ['Ashby', 'Brookfield', 'Castleford', 'Dunmore', 'Elmstead', 'Fairhaven', 'Glenwood', 'Hartley', 'Ivybridge', 'Kingsmere', 'Larkhill', 'Millford', 'Northcote', 'Oakridge', 'Pennington', 'Queensbury', 'Redcliffe', 'Stanwick', 'Thornbury', 'Upwood', 'Wexcombe', 'Yardley'];
+const PLACES = [
+  'Ashby',
+  'Brookfield',
+  'Castleford',
+  'Dunmore',
+  'Elmstead',
+  'Fairhaven',
+  'Glenwood',
+  'Hartley',
+  'Ivybridge',
+  'Kingsmere',
+  'Larkhill',
+  'Millford',
+  'Northcote',
+  'Oakridge',
+  'Pennington',
+  'Queensbury',
+  'Redcliffe',
+  'Stanwick',
+  'Thornbury',
+  'Upwood',
+  'Wexcombe',
+  'Yardley',
+];
 const KINDS = [
   { type: 'school', names: ['Primary School', 'Academy', 'C of E Primary School', 'High School', 'Infant School'] },
   { type: 'sports', names: ['Juniors FC', 'Swimming Club', 'Cricket Club', 'Gymnastics Club', 'Athletics Club', 'RFC'] },
@@ -44,9 +67,58 @@ const KINDS = [
   { type: 'residential', names: ["Children's Home", 'Residential School'] },
   { type: 'fostering', names: ['Fostering Service', 'Family Placements'] },
 ];
-const FIRST = ['Aisha', 'Ben', 'Chloe', 'Daniel', 'Elena', 'Farid', 'Grace', 'Harry', 'Imani', 'Jack', 'Kiran', 'Laura', 'Mohammed', 'Niamh', 'Oliver', 'Priya', 'Rhys', 'Sophie', 'Tom', 'Yusuf', 'Zara'];
-const LAST = ['Ahmed', 'Barker', 'Clarke', 'Dlamini', 'Evans', 'Fletcher', 'Gupta', 'Hughes', 'Iqbal', 'Jones', 'Kowalski', 'Lewis', 'Murphy', 'Nwosu', "O'Brien", 'Patel', 'Roberts', 'Singh', 'Taylor', 'Walsh'];
-const LEAD_ROLES = ['Designated Safeguarding Lead', 'Designated Safeguarding Officer', 'Club Welfare Officer', 'Safeguarding Lead', 'Named Person for Safeguarding'];
+const FIRST = [
+  'Aisha',
+  'Ben',
+  'Chloe',
+  'Daniel',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Harry',
+  'Imani',
+  'Jack',
+  'Kiran',
+  'Laura',
+  'Mohammed',
+  'Niamh',
+  'Oliver',
+  'Priya',
+  'Rhys',
+  'Sophie',
+  'Tom',
+  'Yusuf',
+  'Zara',
+];
+const LAST = [
+  'Ahmed',
+  'Barker',
+  'Clarke',
+  'Dlamini',
+  'Evans',
+  'Fletcher',
+  'Gupta',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Kowalski',
+  'Lewis',
+  'Murphy',
+  'Nwosu',
+  "O'Brien",
+  'Patel',
+  'Roberts',
+  'Singh',
+  'Taylor',
+  'Walsh',
+];
+const LEAD_ROLES = [
+  'Designated Safeguarding Lead',
+  'Designated Safeguarding Officer',
+  'Club Welfare Officer',
+  'Safeguarding Lead',
+  'Named Person for Safeguarding',
+];
 /** Wording swaps applied at random, both ways; all keep the sense of the sentence. */
 const SWAPS = [
   ['staff and volunteers', 'staff, volunteers and trustees'],
@@ -141,7 +213,13 @@ export function makePolicy(i, sections) {
     '---',
     '',
   ].filter((l) => l !== null);
-  const out = [...front, `# ${org}: Safeguarding and Child Protection Policy`, '', `Approved by the ${pick(r, ['board of trustees', 'governing body', 'committee', 'management team'])} on ${approved}.`, ''];
+  const out = [
+    ...front,
+    `# ${org}: Safeguarding and Child Protection Policy`,
+    '',
+    `Approved by the ${pick(r, ['board of trustees', 'governing body', 'committee', 'management team'])} on ${approved}.`,
+    '',
+  ];
   let size = out.join('\n').length;
   const used = new Set();
   let n = 0;

@@ -28,7 +28,13 @@ function itemsOf(md) {
       }
       continue;
     }
-    items.push({ kind: 'para', text: lines.map((l) => l.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' ')).join(' ').replace(/[*_`]/g, '') });
+    items.push({
+      kind: 'para',
+      text: lines
+        .map((l) => l.replace(/^\|\s*|\s*\|$/g, '').replace(/\s*\|\s*/g, ' '))
+        .join(' ')
+        .replace(/[*_`]/g, ''),
+    });
   }
   return items.map((i) => ({ ...i, text: i.text.replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') }));
 }
@@ -43,7 +49,14 @@ function policyItems(samplePath, copies) {
 
 export async function writeDocx(items, path) {
   const d = await import('docx');
-  const LEVELS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5, d.HeadingLevel.HEADING_6];
+  const LEVELS = [
+    d.HeadingLevel.HEADING_1,
+    d.HeadingLevel.HEADING_2,
+    d.HeadingLevel.HEADING_3,
+    d.HeadingLevel.HEADING_4,
+    d.HeadingLevel.HEADING_5,
+    d.HeadingLevel.HEADING_6,
+  ];
   const children = items.map((i) =>
     i.kind === 'heading'
       ? new d.Paragraph({ heading: LEVELS[i.depth - 1], text: i.text })
@@ -66,10 +79,19 @@ export async function writePdf(items, path, header) {
   const done = new Promise((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const width = doc.page.width - 112;
   for (const i of items) {
-    if (i.kind === 'heading') doc.moveDown(0.6).font('Helvetica-Bold').fontSize([20, 16, 13.5, 12.5, 12.5, 12.5][i.depth - 1]).text(i.text, { width }).moveDown(0.3);
+    if (i.kind === 'heading')
+      doc
+        .moveDown(0.6)
+        .font('Helvetica-Bold')
+        .fontSize([20, 16, 13.5, 12.5, 12.5, 12.5][i.depth - 1])
+        .text(i.text, { width })
+        .moveDown(0.3);
     else if (i.kind === 'item') {
       const y = doc.y;
-      doc.font('Helvetica').fontSize(11).text(i.ordered ? '1.' : '•', 56, y, { lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(11)
+        .text(i.ordered ? '1.' : '•', 56, y, { lineBreak: false });
       doc.text(i.text, 74, y, { width: width - 18 });
       doc.x = 56;
       doc.moveDown(0.2);
@@ -94,7 +116,7 @@ export async function generateFormatFixtures(root, dir) {
   const sample = join(root, 'samples', 'st-aidans-primary-child-protection.md');
   const header = "St Aidan's CE Primary School · Child protection policy";
   // as many copies of the sample as make the pages wanted: one copy's pages measured first
-  const perCopy = await writePdf(policyItems(sample, 4), join(dir, 'probe.pdf'), header) / 4;
+  const perCopy = (await writePdf(policyItems(sample, 4), join(dir, 'probe.pdf'), header)) / 4;
   const files = { docx20: join(dir, 'policy-20p.docx'), pdf20: join(dir, 'policy-20p.pdf'), pdf200: join(dir, 'policy-200p.pdf') };
   const twenty = policyItems(sample, Math.round(20 / perCopy));
   await writeDocx(twenty, files.docx20);

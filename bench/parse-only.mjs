@@ -16,7 +16,9 @@ if (!dir) throw new Error('usage: node bench/parse-only.mjs <dir> [--gfm]');
 const processor = unified().use(remarkParse);
 if (process.argv.includes('--gfm')) processor.use((await import('../dist/document/gfm.js')).remarkGfmWithoutAutolinks);
 processor.freeze();
-const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const t0 = performance.now();
 let nodes = 0;
 for (const f of files) {

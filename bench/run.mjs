@@ -88,11 +88,17 @@ function runNode(args, { stdoutFile, env = {}, node = process.execPath } = {}) {
 
 /** The first n corpus files, as paths for the command line. */
 function corpusSlice(n) {
-  return readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort().slice(0, n).map((f) => `bench/corpus/${f}`);
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .slice(0, n)
+    .map((f) => `bench/corpus/${f}`);
 }
 
 function typicalPolicy(dir) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => ({ f, size: statSync(join(dir, f)).size }));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ f, size: statSync(join(dir, f)).size }));
   const mid = median(files.map((x) => x.size));
   return files.reduce((best, x) => (Math.abs(x.size - mid) < Math.abs(best.size - mid) ? x : best)).f;
 }
@@ -129,12 +135,24 @@ async function measureFormats() {
   const pdf200Ms = median(big.map((r) => r.ms));
   const pdf200Rss = Math.max(...big.map((r) => r.rssKb)) / 1024;
   const rows = [
-    [`Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${docx20.ms.toFixed(0)} ms (${docx20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', docx20.ms < 1500 ? '**met**' : '**missed**'],
-    [`Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS}; CPU time in brackets)`, `${pdf20.ms.toFixed(0)} ms (${pdf20.cpuMs.toFixed(0)} ms)`, '< 1500 ms', pdf20.ms < 1500 ? '**met**' : '**missed**'],
+    [
+      `Single-file audit, cold: a ${fmt.pages20}-page Word policy (median of ${FORMAT_RUNS}; CPU time in brackets)`,
+      `${docx20.ms.toFixed(0)} ms (${docx20.cpuMs.toFixed(0)} ms)`,
+      '< 1500 ms',
+      docx20.ms < 1500 ? '**met**' : '**missed**',
+    ],
+    [
+      `Single-file audit, cold: the same as a ${fmt.pages20}-page PDF (median of ${FORMAT_RUNS}; CPU time in brackets)`,
+      `${pdf20.ms.toFixed(0)} ms (${pdf20.cpuMs.toFixed(0)} ms)`,
+      '< 1500 ms',
+      pdf20.ms < 1500 ? '**met**' : '**missed**',
+    ],
     [`A ${fmt.pages200}-page PDF policy: wall time (median of 3)`, `${(pdf200Ms / 1000).toFixed(2)} s`, '', ''],
     ['  peak RSS', `${pdf200Rss.toFixed(0)} MB`, '< 300 MB', pdf200Rss < 300 ? '**met**' : '**missed**'],
   ];
-  log(`formats: 20-page Word ${docx20.ms.toFixed(0)} ms (CPU ${docx20.cpuMs.toFixed(0)} ms), 20-page PDF ${pdf20.ms.toFixed(0)} ms (CPU ${pdf20.cpuMs.toFixed(0)} ms), 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB; load ${loadavg()[0].toFixed(2)}`);
+  log(
+    `formats: 20-page Word ${docx20.ms.toFixed(0)} ms (CPU ${docx20.cpuMs.toFixed(0)} ms), 20-page PDF ${pdf20.ms.toFixed(0)} ms (CPU ${pdf20.cpuMs.toFixed(0)} ms), 200-page PDF ${(pdf200Ms / 1000).toFixed(2)} s and ${pdf200Rss.toFixed(0)} MB; load ${loadavg()[0].toFixed(2)}`,
+  );
   return rows;
 }
 
@@ -177,9 +195,16 @@ async function measureReview() {
     render.push(performance.now() - t0);
   }
   const extra = median(withReview) - median(plain);
-  log(`HTML review of ${input}: +${extra.toFixed(0)} ms over the audit (${median(withReview).toFixed(0)} vs ${median(plain).toFixed(0)} ms), rendering alone ${median(render).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`);
+  log(
+    `HTML review of ${input}: +${extra.toFixed(0)} ms over the audit (${median(withReview).toFixed(0)} vs ${median(plain).toFixed(0)} ms), rendering alone ${median(render).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KiB`,
+  );
   return [
-    [`HTML review of the largest sample (\`${input}\`): whole process with \`--report html=FILE\` less without (medians of ${SINGLE_RUNS})`, `${extra.toFixed(0)} ms`, '< 200 ms', verdict(extra < 200)],
+    [
+      `HTML review of the largest sample (\`${input}\`): whole process with \`--report html=FILE\` less without (medians of ${SINGLE_RUNS})`,
+      `${extra.toFixed(0)} ms`,
+      '< 200 ms',
+      verdict(extra < 200),
+    ],
     ['  rendering alone, in process (median of 20)', `${median(render).toFixed(1)} ms`, '', ''],
     ['  review file size', `${(bytes / 1024).toFixed(0)} KiB`, '< 1 MB', verdict(bytes < 1024 * 1024)],
   ];
@@ -200,7 +225,9 @@ const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   memGB: (totalmem() / 2 ** 30).toFixed(1),
   node: process.version,
-  load: loadavg().map((x) => x.toFixed(2)).join(' '),
+  load: loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' '),
 };
 log(`${corpus.files} files, ${corpusMB.toFixed(2)} MB; ${machine.cores} cores, Node ${machine.node}, load ${machine.load}`);
 
@@ -245,7 +272,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   hashes[1] = sha256File(join(out, 'one.json'));
   runs.parse.push(runNode([join(ROOT, 'bench', 'parse-only.mjs'), 'bench/corpus']));
   runs.parseGfm.push(runNode([join(ROOT, 'bench', 'parse-only.mjs'), 'bench/corpus', '--gfm']));
-  log(`round ${round}/${ROUNDS}: all cores ${(all.ms / 1000).toFixed(2)} s, 1 thread ${(one.ms / 1000).toFixed(2)} s, parse-only ${(runs.parse.at(-1).ms / 1000).toFixed(2)} s, parse-only+gfm ${(runs.parseGfm.at(-1).ms / 1000).toFixed(2)} s`);
+  log(
+    `round ${round}/${ROUNDS}: all cores ${(all.ms / 1000).toFixed(2)} s, 1 thread ${(one.ms / 1000).toFixed(2)} s, parse-only ${(runs.parse.at(-1).ms / 1000).toFixed(2)} s, parse-only+gfm ${(runs.parseGfm.at(-1).ms / 1000).toFixed(2)} s`,
+  );
 }
 // one more worker count, oversubscribed, only to check the report does not depend on it
 const extraJobs = CORES + 1;
@@ -253,7 +282,9 @@ runNode(auditArgs(extraJobs), { stdoutFile: join(out, 'extra.json') });
 hashes[extraJobs] = sha256File(join(out, 'extra.json'));
 const reportBytes = statSync(join(out, 'all.json')).size;
 // memory must not grow with the number of files: the same audit over a tenth of the corpus
-const tenth = runNode([BIN, ...corpusSlice(Math.max(1, Math.floor(FILES / 10))), '--format', 'json', '--as-of', AS_OF], { stdoutFile: join(out, 'tenth.json') });
+const tenth = runNode([BIN, ...corpusSlice(Math.max(1, Math.floor(FILES / 10))), '--format', 'json', '--as-of', AS_OF], {
+  stdoutFile: join(out, 'tenth.json'),
+});
 // the terminal report is streamed a document at a time too: its memory must not grow either
 const terminal = runNode([BIN, 'bench/corpus', '--as-of', AS_OF], { stdoutFile: join(out, 'terminal.txt') });
 rmSync(out, { recursive: true, force: true });
@@ -275,9 +306,19 @@ const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const reviewRows = await measureReview();
 
 const rows = [
-  [`Single-file audit, cold (whole process, median of ${SINGLE_RUNS}), Node ${process.version}`, `${median(single).toFixed(0)} ms`, '≤ 300 ms', verdict(median(single) <= 300)],
+  [
+    `Single-file audit, cold (whole process, median of ${SINGLE_RUNS}), Node ${process.version}`,
+    `${median(single).toFixed(0)} ms`,
+    '≤ 300 ms',
+    verdict(median(single) <= 300),
+  ],
   ['  for scale: `wt-audit --version` / bare `node -e 0`', `${median(version).toFixed(0)} ms / ${median(bare).toFixed(0)} ms`, '', ''],
-  ...otherNodes.map((o) => [`  the same on Node ${o.v} (bare \`node -e 0\`: ${o.bare.toFixed(0)} ms)`, `${o.ms.toFixed(0)} ms`, '≤ 300 ms', verdict(o.ms <= 300)]),
+  ...otherNodes.map((o) => [
+    `  the same on Node ${o.v} (bare \`node -e 0\`: ${o.bare.toFixed(0)} ms)`,
+    `${o.ms.toFixed(0)} ms`,
+    '≤ 300 ms',
+    verdict(o.ms <= 300),
+  ]),
   [`Corpus audit, ${CORES} workers (default): wall time`, secs(allMs), '', ''],
   ['  documents per second', (FILES / (allMs / 1000)).toFixed(0), '', ''],
   ['  MB per second', (corpusMB / (allMs / 1000)).toFixed(2), '', ''],
@@ -287,7 +328,7 @@ const rows = [
   ['Corpus audit, 1 thread (--jobs 1): wall time', secs(oneMs), '', ''],
   [`  peak RSS (highest of ${ROUNDS} rounds)`, `${peakRssOne.toFixed(0)} MB`, '< 300 MB', ''],
   ['Parse-only floor: remark-parse, 1 thread (whole process)', secs(parseMs), '', ''],
-  ['Parse-only: remark-parse + the tool\'s GFM extensions (its parser), 1 thread', secs(parseGfmMs), '', ''],
+  ["Parse-only: remark-parse + the tool's GFM extensions (its parser), 1 thread", secs(parseGfmMs), '', ''],
   ['**Ratio** corpus audit / parse-only (remark-parse)', (allMs / parseMs).toFixed(2), '≤ 0.70', verdict(allMs / parseMs <= 0.7)],
   ['**Ratio** corpus audit / parse-only (remark-parse + GFM extensions)', (allMs / parseGfmMs).toFixed(2), '≤ 0.70', verdict(allMs / parseGfmMs <= 0.7)],
   [`**Ratio** 1 worker / ${CORES} workers (speed-up)`, (oneMs / allMs).toFixed(2), '', ''],
@@ -296,29 +337,35 @@ const rows = [
   ...reviewRows,
 ];
 
-const table = [
-  '| measure | result | target | |',
-  '|---|---:|---:|---|',
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-].join('\n');
+const table = ['| measure | result | target | |', '|---|---:|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const block = [
   '<!-- bench:start (written by `npm run bench`; edit outside the markers) -->',
   `Measured ${when} by \`${COMMAND}\` (${ROUNDS} rounds, medians): ${FILES} generated policies, ${corpusMB.toFixed(2)} MB`,
   `(${(corpus.bytes / FILES / 1024).toFixed(1)} KiB each on average), JSON report ${(reportBytes / 1e6).toFixed(0)} MB; typical policy \`${typicalRel}\`.`,
-  `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GiB, Node ${machine.node}; load average at start ${machine.load}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')}.`,
+  `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memGB} GiB, Node ${machine.node}; load average at start ${machine.load}, at end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}.`,
   `CLI ${BUNDLED ? 'bundled (dist/bundle/)' : 'unbundled (no up-to-date dist/bundle/)'}.`,
   '',
   table,
   ...(profileRows.length > 0
-    ? ['', `Where the time goes, \`--jobs 1\` over the corpus (\`node --cpu-prof\`, self time by area, ${profileRows.total}):`, '', '| area | share |', '|---|---:|', ...profileRows.map((r) => `| ${r[0]} | ${r[1]} |`)]
+    ? [
+        '',
+        `Where the time goes, \`--jobs 1\` over the corpus (\`node --cpu-prof\`, self time by area, ${profileRows.total}):`,
+        '',
+        '| area | share |',
+        '|---|---:|',
+        ...profileRows.map((r) => `| ${r[0]} | ${r[1]} |`),
+      ]
     : []),
   '<!-- bench:end -->',
 ].join('\n');
 
 process.stdout.write(`\n${table}\n`);
-if (profileRows.length > 0) process.stdout.write(`\nwhere the time goes (--jobs 1, ${profileRows.total}):\n${profileRows.map((r) => `  ${r[1].padStart(7)}  ${r[0]}`).join('\n')}\n`);
+if (profileRows.length > 0)
+  process.stdout.write(`\nwhere the time goes (--jobs 1, ${profileRows.total}):\n${profileRows.map((r) => `  ${r[1].padStart(7)}  ${r[0]}`).join('\n')}\n`);
 if (!identical) process.stdout.write(`\nreport hashes by --jobs: ${JSON.stringify(hashes)}\n`);
 
 if (WRITE) {
@@ -338,7 +385,14 @@ function profileCorpus() {
   const dir = mkdtempSync(join(tmpdir(), 'wt-bench-prof-'));
   const main = pathToFileURL(join(PKG, 'dist', 'cli', 'main.js')).href;
   const args = JSON.stringify(['node', 'wt-audit', ...auditArgs(1).slice(1)]);
-  runNode(['--cpu-prof', '--cpu-prof-dir', dir, '--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(${args});`]);
+  runNode([
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    dir,
+    '--input-type=module',
+    '-e',
+    `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(${args});`,
+  ]);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const p = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
@@ -348,7 +402,12 @@ function profileCorpus() {
   const area = (url, fn) => {
     if (fn === '(garbage collector)') return 'garbage collection';
     if (fn === '(idle)' || fn === '(program)') return 'idle / VM';
-    if (/node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|mdast-util-find-and-replace|unist-util|remark-|unified|vfile|decode-named|character-entities|mdast-util-to-string)/.test(url)) return 'Markdown parsing (remark-parse + GFM extensions)';
+    if (
+      /node_modules\/(micromark|mdast-util-from-markdown|mdast-util-gfm|mdast-util-find-and-replace|unist-util|remark-|unified|vfile|decode-named|character-entities|mdast-util-to-string)/.test(
+        url,
+      )
+    )
+      return 'Markdown parsing (remark-parse + GFM extensions)';
     if (/node_modules\/yaml\//.test(url)) return 'YAML (front matter)';
     if (/dist\/document\//.test(url)) return 'document model (walk, front matter, text blocks)';
     if (/dist\/audit\/(engine|reference|profile)/.test(url)) return 'engine (results, references, anchors)';

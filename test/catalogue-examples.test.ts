@@ -25,7 +25,8 @@ for (const c of cat.requirements) {
       expect(req.examples.met.length).toBeGreaterThanOrEqual(2);
       // a requirement with specifics shows what a mention without them looks like
       // a rule that can make a partial shows one: specifics missing, or the topic addressed without what it needs
-      if ((req.evidence.specifics ?? []).length > 0 || (req.evidence.partly ?? []).length > 0) expect((req.examples.partial ?? []).length).toBeGreaterThanOrEqual(1);
+      if ((req.evidence.specifics ?? []).length > 0 || (req.evidence.partly ?? []).length > 0)
+        expect((req.examples.partial ?? []).length).toBeGreaterThanOrEqual(1);
       // an absence rule (no superseded terms) cannot have a gap; it has outdated examples instead
       const absenceRule = c.topic.every((t) => t.type === 'terms');
       if (absenceRule) expect((req.examples.outdated ?? []).length).toBeGreaterThanOrEqual(2);

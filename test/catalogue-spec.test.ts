@@ -24,7 +24,10 @@ function parseSpec(text: string): SpecRow[] {
   let columns: string[] = [];
   for (const line of text.split('\n')) {
     if (!line.startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells[0] === 'id') {
       columns = cells;
       continue;

@@ -45,7 +45,6 @@ export function readAhead(path: string, opts: RunOptions): PendingRead {
   return readPolicyFile(path, opts.maxFileSize !== undefined ? { maxFileSize: opts.maxFileSize } : {}).catch((failed: unknown) => ({ failed }));
 }
 
-
 /** Tests of --file-timeout only: a file of this name never finishes (its thread waits until stopped). */
 export function hangForTests(path: string, variable = 'WT_AUDIT_TEST_HANG'): void {
   const name = process.env[variable];
@@ -74,7 +73,9 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
       },
       limit,
     );
-    const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+    const warnings: InputErrorReport[] = resolved.warning
+      ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }]
+      : [];
     for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
     // waivers first: a waived finding is no longer a finding, known or not
     const waived = opts.waivers && opts.waivers.list.length > 0 ? applyWaivers(judged, opts.waivers, opts.asOf) : undefined;
@@ -110,5 +111,7 @@ export async function auditFileResult(path: string, catalogue: CompiledCatalogue
   const fails = documentFails(document, opts.failOn);
   const w = waivers ? { waivers } : {};
   // rendered where it was audited (a worker thread), as bytes that move between threads without a copy
-  return form === 'json' ? { path, errors, warnings, ...w, json: encoder.encode(documentJson(document)), fails } : { path, document, errors, warnings, ...w, fails };
+  return form === 'json'
+    ? { path, errors, warnings, ...w, json: encoder.encode(documentJson(document)), fails }
+    : { path, document, errors, warnings, ...w, fails };
 }

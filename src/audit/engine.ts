@@ -19,7 +19,6 @@ export interface AuditOptions {
   asOf: string;
 }
 
-
 /** Evidence from a Word or PDF document, with its page or paragraph and its heading trail. */
 function placedEvidence(doc: PolicyDocument, e: EvidenceItem): EvidenceItem {
   const block = blockAtLine(doc, e.line);

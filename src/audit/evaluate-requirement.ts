@@ -85,7 +85,11 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
   if (!topicFound) {
     const standIns = c.outdated.map((t) => evaluateCheck(t, ctx)).filter((o) => o.state === 'stale');
     if (standIns.length > 0) {
-      return { status: 'outdated', evidence: merge(...standIns.map((s) => s.evidence)), message: `only described in superseded terms: ${standIns.map((s) => s.note).join('; ')}` };
+      return {
+        status: 'outdated',
+        evidence: merge(...standIns.map((s) => s.evidence)),
+        message: `only described in superseded terms: ${standIns.map((s) => s.note).join('; ')}`,
+      };
     }
     if (topic.state === 'weak' || topic.state === 'wrong') {
       return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
@@ -99,7 +103,11 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
       const found = partlyOutcomes[partlyIdx]!;
       const how = found.state === 'weak' && found.note ? `${found.note}: ` : '';
       const wanted = [...new Set(topics.map((t) => t.label))].join('; or ');
-      return { status: 'partial', evidence: found.evidence, message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}` };
+      return {
+        status: 'partial',
+        evidence: found.evidence,
+        message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}`,
+      };
     }
     const said = partlyFound(topics, topicOutcomes) ?? topicOutcomes.find((o) => o.state === 'none' && o.note)?.note;
     return { status: 'gap', evidence: [], message: said ?? 'not found in the policy' };
@@ -120,14 +128,20 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
 
   const reviewIdx = specificOutcomes.findIndex((o) => o.state === 'review');
   if (reviewIdx !== -1 && okSpecifics.length + specificOutcomes.filter((o) => o.state === 'review').length >= need) {
-    return { status: 'needs-review', evidence: merge(evidence, specificOutcomes[reviewIdx]!.evidence), message: `${specifics[reviewIdx]!.label}: ${specificOutcomes[reviewIdx]!.note}` };
+    return {
+      status: 'needs-review',
+      evidence: merge(evidence, specificOutcomes[reviewIdx]!.evidence),
+      message: `${specifics[reviewIdx]!.label}: ${specificOutcomes[reviewIdx]!.note}`,
+    };
   }
   const wrong = specificOutcomes.map((o, i) => (o.state === 'wrong' ? `${specifics[i]!.label}: ${o.note}` : null)).filter(Boolean);
   const missing = specificOutcomes.map((o, i) => (o.state === 'ok' || o.state === 'wrong' ? null : specifics[i]!.label)).filter(Boolean);
   const parts: string[] = [];
   if (wrong.length > 0) parts.push(`wrong: ${wrong.join('; ')}`);
   if (missing.length > 0) {
-    parts.push(need < specifics.length ? `needs ${need} of these, found ${okSpecifics.length}; not found: ${missing.join('; ')}` : `missing: ${missing.join('; ')}`);
+    parts.push(
+      need < specifics.length ? `needs ${need} of these, found ${okSpecifics.length}; not found: ${missing.join('; ')}` : `missing: ${missing.join('; ')}`,
+    );
   }
   const wrongEvidence = specificOutcomes.filter((o) => o.state === 'wrong').map((o) => o.evidence);
   return { status: 'partial', evidence: merge(evidence, ...wrongEvidence), message: parts.join('; ') };

@@ -7,19 +7,49 @@ export const DEFAULT_PROFILE: Profile = 'vcse';
 
 /** Everyday names organisations give their type, mapped to a profile. */
 const ALIASES: Record<string, Profile> = {
-  school: 'school', college: 'school', academy: 'school', nursery: 'school', 'early-years': 'school', childminder: 'school', education: 'school',
-  sports: 'sports', sport: 'sports', club: 'sports', 'sports-club': 'sports', ngb: 'sports',
-  vcse: 'vcse', charity: 'vcse', voluntary: 'vcse', faith: 'vcse', church: 'vcse', youth: 'vcse', community: 'vcse',
-  health: 'health', nhs: 'health', gp: 'health', hospital: 'health',
+  school: 'school',
+  college: 'school',
+  academy: 'school',
+  nursery: 'school',
+  'early-years': 'school',
+  childminder: 'school',
+  education: 'school',
+  sports: 'sports',
+  sport: 'sports',
+  club: 'sports',
+  'sports-club': 'sports',
+  ngb: 'sports',
+  vcse: 'vcse',
+  charity: 'vcse',
+  voluntary: 'vcse',
+  faith: 'vcse',
+  church: 'vcse',
+  youth: 'vcse',
+  community: 'vcse',
+  health: 'health',
+  nhs: 'health',
+  gp: 'health',
+  hospital: 'health',
   police: 'police',
-  'local-authority': 'local-authority', 'local authority': 'local-authority', la: 'local-authority', council: 'local-authority',
-  residential: 'residential', 'childrens-home': 'residential', boarding: 'residential',
-  fostering: 'fostering', 'fostering-agency': 'fostering',
-  partnership: 'partnership', masa: 'partnership', 'safeguarding-partnership': 'partnership',
+  'local-authority': 'local-authority',
+  'local authority': 'local-authority',
+  la: 'local-authority',
+  council: 'local-authority',
+  residential: 'residential',
+  'childrens-home': 'residential',
+  boarding: 'residential',
+  fostering: 'fostering',
+  'fostering-agency': 'fostering',
+  partnership: 'partnership',
+  masa: 'partnership',
+  'safeguarding-partnership': 'partnership',
 };
 
 export function parseProfile(value: string): Profile | undefined {
-  const v = value.trim().toLowerCase().replace(/[_\s]+/g, '-');
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/g, '-');
   if ((PROFILES as readonly string[]).includes(v)) return v as Profile;
   return ALIASES[v] ?? ALIASES[value.trim().toLowerCase()];
 }
@@ -38,7 +68,11 @@ export function resolveProfile(doc: PolicyDocument, cliProfile?: Profile): Resol
     const p = parseProfile(declared);
     const source: ProfileSource = doc.format === 'yaml' ? 'yaml' : 'front-matter';
     if (p) return { profile: p, source };
-    return { profile: DEFAULT_PROFILE, source: 'default', warning: `unknown organisation type "${declared}" (line ${doc.meta.typeLine ?? 1}); assumed ${DEFAULT_PROFILE}` };
+    return {
+      profile: DEFAULT_PROFILE,
+      source: 'default',
+      warning: `unknown organisation type "${declared}" (line ${doc.meta.typeLine ?? 1}); assumed ${DEFAULT_PROFILE}`,
+    };
   }
   return { profile: DEFAULT_PROFILE, source: 'default' };
 }

@@ -46,7 +46,13 @@ function byPlace(a: InputErrorReport, b: InputErrorReport): number {
 }
 
 /** Audit files one after another in this thread, passing each result on in sorted path order. */
-export async function auditInThread(files: string[], catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, onResult: (r: FileResult) => void | Promise<void>): Promise<void> {
+export async function auditInThread(
+  files: string[],
+  catalogue: CompiledCatalogue,
+  opts: RunOptions,
+  form: ResultForm,
+  onResult: (r: FileResult) => void | Promise<void>,
+): Promise<void> {
   const sorted = [...files].sort(byPath);
   // the next file is read while this one is audited
   let next = sorted.length > 0 ? readAhead(sorted[0]!, opts) : undefined;
@@ -64,8 +70,18 @@ export async function auditInThread(files: string[], catalogue: CompiledCatalogu
  * 'document' is given the result object. The report layer's writers are such sinks.
  */
 export type ResultSink =
-  | { readonly form: 'json'; start(report: AuditReport): void; document(json: Uint8Array): Promise<void>; end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> }
-  | { readonly form: 'document'; start(report: AuditReport): void; document(doc: DocumentResult): Promise<void>; end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> };
+  | {
+      readonly form: 'json';
+      start(report: AuditReport): void;
+      document(json: Uint8Array): Promise<void>;
+      end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void>;
+    }
+  | {
+      readonly form: 'document';
+      start(report: AuditReport): void;
+      document(doc: DocumentResult): Promise<void>;
+      end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void>;
+    };
 
 export interface AuditRun extends RunOptions {
   /** requirement folder (default: the bundled catalogue) */
@@ -105,7 +121,16 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     ...(run.baseline ? { baseline: run.baseline } : {}),
   };
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
-  const pool = workers > 0 ? new (await import('./pool.js')).AuditPool({ workers, fileTimeoutMs: opts.fileTimeoutMs ?? 0, run: opts, form, ...(run.catalogue ? { catalogueDir: run.catalogue } : {}) }) : undefined;
+  const pool =
+    workers > 0
+      ? new (await import('./pool.js')).AuditPool({
+          workers,
+          fileTimeoutMs: opts.fileTimeoutMs ?? 0,
+          run: opts,
+          form,
+          ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
+        })
+      : undefined;
   try {
     const catalogue = loadCatalogue(run.catalogue);
     const report = emptyReport(catalogue, opts);

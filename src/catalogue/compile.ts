@@ -42,20 +42,46 @@ export function compileCheck(spec: CheckSpec, phrases: PhraseSet, editions: Edit
   if (spec.one_holder) return { ...base, type: 'one-holder', roles: ids(spec.one_holder.roles) };
   if (spec.timescale) {
     const t = spec.timescale;
-    return { ...base, type: 'timescale', concept: ids(t.concept), also: ids(t.also ?? []), value: t.value, unit: t.unit, shorterOk: t.shorter_ok ?? false, ...(t.longer_contradicts ? { longerContradicts: true } : {}) };
+    return {
+      ...base,
+      type: 'timescale',
+      concept: ids(t.concept),
+      also: ids(t.also ?? []),
+      value: t.value,
+      unit: t.unit,
+      shorterOk: t.shorter_ok ?? false,
+      ...(t.longer_contradicts ? { longerContradicts: true } : {}),
+    };
   }
   if (spec.heading) return { ...base, type: 'heading', any: ids(spec.heading.any), minWords: spec.heading.min_words ?? 8 };
   if (spec.field) return { ...base, type: 'field', path: spec.field.path, kind: spec.field.kind ?? 'text' };
   if (spec.date) {
-    return { ...base, type: 'date', role: spec.date.role, notPast: spec.date.not_past ?? false, ...(spec.date.max_age_months ? { maxAgeMonths: spec.date.max_age_months } : {}) };
+    return {
+      ...base,
+      type: 'date',
+      role: spec.date.role,
+      notPast: spec.date.not_past ?? false,
+      ...(spec.date.max_age_months ? { maxAgeMonths: spec.date.max_age_months } : {}),
+    };
   }
   const o = spec.outdated!;
   if (o.edition) {
     const instrument = Object.hasOwn(editions, o.edition.instrument) ? editions[o.edition.instrument] : undefined;
     if (!instrument) throw new CheckError(`edition check names instrument '${o.edition.instrument}', which editions.yaml does not list`);
-    return { ...base, type: 'edition', names: ids(o.edition.names), instrument, noYear: o.edition.no_year === 'partial' ? 'weak' : o.edition.no_year === 'gap' ? 'none' : 'ok' };
+    return {
+      ...base,
+      type: 'edition',
+      names: ids(o.edition.names),
+      instrument,
+      noYear: o.edition.no_year === 'partial' ? 'weak' : o.edition.no_year === 'gap' ? 'none' : 'ok',
+    };
   }
-  return { ...base, type: 'terms', terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement, name: t.any[0]! })), ...(except.except ? { except: except.except } : {}) };
+  return {
+    ...base,
+    type: 'terms',
+    terms: (o.terms ?? []).map((t) => ({ ids: ids(t.any), replacement: t.replacement, name: t.any[0]! })),
+    ...(except.except ? { except: except.except } : {}),
+  };
 }
 
 /** The chapter a requirement id names: "WT26-C4-…" → "C4", "WT26-GEN-…" → "GEN". */
@@ -89,6 +115,12 @@ export function compileRequirement(req: Requirement, file: string, phrases: Phra
     outdated: (ev.outdated ?? []).map(compile),
     partly: (ev.partly ?? []).map(compile),
     info: infoOf(req),
-    belongsUnder: (req.belongs_under ?? []).map((p) => p.toLowerCase().split(/[\s-]+/).map(normaliseWord).filter((w) => w !== '')),
+    belongsUnder: (req.belongs_under ?? []).map((p) =>
+      p
+        .toLowerCase()
+        .split(/[\s-]+/)
+        .map(normaliseWord)
+        .filter((w) => w !== ''),
+    ),
   };
 }

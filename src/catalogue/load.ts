@@ -62,7 +62,12 @@ const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'catalogue/ed
  * cache unusable rather than wrong).
  */
 export function cacheStamp(): string {
-  const hash = createHash('sha256').update(toolVersion()).update('\0').update(readFileSync(schemaPath(REQUIREMENT_SCHEMA))).update('\0').update(readFileSync(schemaPath(EDITIONS_SCHEMA)));
+  const hash = createHash('sha256')
+    .update(toolVersion())
+    .update('\0')
+    .update(readFileSync(schemaPath(REQUIREMENT_SCHEMA)))
+    .update('\0')
+    .update(readFileSync(schemaPath(EDITIONS_SCHEMA)));
   for (const rel of STAMPED_CODE) hash.update('\0').update(readFileSync(join(packageRoot(), 'dist', rel)));
   return hash.digest('hex');
 }
@@ -140,9 +145,18 @@ export interface LoadOptions {
 export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOptions = {}): CompiledCatalogue {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+      .sort();
   } catch (e) {
-    return { id: basename(dir), edition: '', sha256: '', phrases: new PhraseSet(), requirements: [], errors: [{ path: dir, message: `cannot read catalogue directory: ${(e as Error).message}` }] };
+    return {
+      id: basename(dir),
+      edition: '',
+      sha256: '',
+      phrases: new PhraseSet(),
+      requirements: [],
+      errors: [{ path: dir, message: `cannot read catalogue directory: ${(e as Error).message}` }],
+    };
   }
   // a file that cannot be read (a folder named x.yaml, no permission) is an error for that file only
   const unreadable = new Map<string, string>();
@@ -206,7 +220,11 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
     const req = reading.data as Requirement;
     const dup = seen.get(req.id);
     if (dup) {
-      errors.push({ path, line: locate(reading.parsed ?? parseYamlWithLines(text), '/id').line, message: `duplicate requirement id ${req.id} (also in ${dup})` });
+      errors.push({
+        path,
+        line: locate(reading.parsed ?? parseYamlWithLines(text), '/id').line,
+        message: `duplicate requirement id ${req.id} (also in ${dup})`,
+      });
       return;
     }
     try {

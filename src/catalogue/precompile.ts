@@ -17,7 +17,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { serialize } from 'node:v8';
-import { cacheStamp, catalogueSnapshotPath, loadCatalogue, readRequirementText, requirementCachePath, type CatalogueSnapshot, type RequirementCache } from './load.js';
+import {
+  cacheStamp,
+  catalogueSnapshotPath,
+  loadCatalogue,
+  readRequirementText,
+  requirementCachePath,
+  type CatalogueSnapshot,
+  type RequirementCache,
+} from './load.js';
 import { POLICY_AJV_OPTIONS, POLICY_SCHEMA } from '../document/yaml-policy.js';
 import { schemaPath } from '../util/package-paths.js';
 import { newAjv, precompiledValidatorPath, sha256, validatorStamp } from '../util/schema-validator.js';
@@ -43,7 +51,9 @@ export function precompileValidator(schemaFile: string, options: AjvOptions): st
 export function buildRequirementCache(dir = defaultCatalogueDir()): { path: string; cached: number; skipped: number } {
   const entries: Record<string, unknown> = {};
   let skipped = 0;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()) {
     const text = readFileSync(join(dir, file), 'utf8');
     const reading = readRequirementText(join(dir, file), text);
     // only valid files whose data survives JSON unchanged; anything else is read afresh each run
@@ -76,7 +86,11 @@ export function buildCatalogueSnapshot(dir = defaultCatalogueDir()): string | un
   return path;
 }
 
-const validators = [precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS), precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS), precompileValidator(EDITIONS_SCHEMA, AJV_OPTIONS)];
+const validators = [
+  precompileValidator(REQUIREMENT_SCHEMA, AJV_OPTIONS),
+  precompileValidator(POLICY_SCHEMA, POLICY_AJV_OPTIONS),
+  precompileValidator(EDITIONS_SCHEMA, AJV_OPTIONS),
+];
 const cache = buildRequirementCache();
 const snapshot = buildCatalogueSnapshot();
 const rel = (p: string) => p.replace(/.*\/dist\//, 'dist/');

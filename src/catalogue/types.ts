@@ -10,17 +10,7 @@ import type { TimeUnit } from '../match/timescale.js';
 // the matchers own the words their options are made of; the catalogue's data uses them
 export type { DateRole, FieldKind, Scope, TimeUnit };
 
-export const PROFILES = [
-  'school',
-  'sports',
-  'vcse',
-  'health',
-  'police',
-  'local-authority',
-  'residential',
-  'fostering',
-  'partnership',
-] as const;
+export const PROFILES = ['school', 'sports', 'vcse', 'health', 'police', 'local-authority', 'residential', 'fostering', 'partnership'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 export type Strength = 'must' | 'should';

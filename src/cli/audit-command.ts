@@ -54,7 +54,8 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: Resu
   const found = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);
-    if (clash !== undefined) throw new OutputIsInputError(`${out.flag} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
+    if (clash !== undefined)
+      throw new OutputIsInputError(`${out.flag} is one of the policies being audited (${clash}); choose another file, inputs are never overwritten`);
   }
   return auditFiles(found, cmd, sink);
 }

@@ -26,11 +26,20 @@ export function runList(flags: { profile?: Profile; changedIn?: string; format: 
   }
   const rows = cat.requirements.filter((c) => (!flags.profile || applies(c.req, flags.profile)) && (!flags.changedIn || changedIn(c, flags.changedIn)));
   if (flags.format === 'json') {
-    const data = rows.map((c) => ({ id: c.req.id, title: c.req.title, strength: c.req.strength, change: c.req.change, applies_to: c.req.applies_to, reference: formatReference(c.req.reference) }));
+    const data = rows.map((c) => ({
+      id: c.req.id,
+      title: c.req.title,
+      strength: c.req.strength,
+      change: c.req.change,
+      applies_to: c.req.applies_to,
+      reference: formatReference(c.req.reference),
+    }));
     void writeStdout(`${JSON.stringify(data, null, 2)}\n`);
   } else {
     const lines = rows.map((c) => `${c.req.id.padEnd(36)} ${c.req.strength.padEnd(6)} ${c.req.change.padEnd(17)} ${c.req.title}\n`);
-    const filters = [flags.profile ? `profile ${flags.profile}` : '', flags.changedIn ? `new or strengthened in ${flags.changedIn}` : ''].filter(Boolean).join(', ');
+    const filters = [flags.profile ? `profile ${flags.profile}` : '', flags.changedIn ? `new or strengthened in ${flags.changedIn}` : '']
+      .filter(Boolean)
+      .join(', ');
     // one write: the listing is small, and a reader that stops early then costs nothing
     void writeStdout(`${lines.join('')}\n${rows.length} of ${cat.requirements.length} requirements${filters ? ` (${filters})` : ''}\n`);
   }
@@ -59,7 +68,10 @@ export function runExplain(id: string, flags: { catalogue?: string }): number {
     w('Looks for:', [...c.topic, ...c.specifics].map((t) => t.label + (t.profiles ? ` (${t.profiles.join(', ')} only)` : '')).join('; ')),
     w('Remediation:', r.remediation),
     r.model_wording ? w('Model wording:', r.model_wording) : '',
-    w('Examples:', `${r.examples.met.length} met, ${(r.examples.partial ?? []).length} partial, ${r.examples.gap.length} gap, ${(r.examples.outdated ?? []).length} outdated (in ${c.file})`),
+    w(
+      'Examples:',
+      `${r.examples.met.length} met, ${(r.examples.partial ?? []).length} partial, ${r.examples.gap.length} gap, ${(r.examples.outdated ?? []).length} outdated (in ${c.file})`,
+    ),
   ];
   void writeStdout(lines.join(''));
   return cat.errors.length > 0 ? EXIT_ERROR : EXIT_OK;

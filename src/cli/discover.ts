@@ -84,7 +84,8 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<D
       // our own walk rather than a glob: a subfolder that cannot be read is reported, not skipped
       const walked = await walkDir(resolve(cwd, input), { accept: isPolicyName, enter: isWalkedDir });
       for (const e of walked.errors) errors.push({ path: displayPath(e.path, cwd), message: e.message });
-      if (walked.files.length === 0 && walked.errors.length === 0) errors.push({ path: displayPath(input, cwd), message: 'directory holds no policy files (.md, .markdown, .yaml, .yml, .html, .htm, .docx, .pdf)' });
+      if (walked.files.length === 0 && walked.errors.length === 0)
+        errors.push({ path: displayPath(input, cwd), message: 'directory holds no policy files (.md, .markdown, .yaml, .yml, .html, .htm, .docx, .pdf)' });
       walked.files.forEach((f) => files.add(displayPath(f, cwd)));
     } else {
       files.add(displayPath(input, cwd));

@@ -46,7 +46,7 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (bad input
 /** Options an audit and `wt-audit config` share (new objects each time: commander owns them). */
 function settingOptions(): Option[] {
   return [
-    new Option('-p, --profile <profile>', 'organisation profile (overrides the policy\'s type:)').argParser(parseProfileOption),
+    new Option('-p, --profile <profile>', "organisation profile (overrides the policy's type:)").argParser(parseProfileOption),
     new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'),
     new Option('-r, --report <format[=file]>', 'write this report, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption),
     new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'),
@@ -54,7 +54,9 @@ function settingOptions(): Option[] {
     new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
     new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
     new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
-    new Option('--file-timeout <seconds>', 'report a file that takes longer than this as an error and go on (default 30; 0 = no limit)').argParser(parseSeconds),
+    new Option('--file-timeout <seconds>', 'report a file that takes longer than this as an error and go on (default 30; 0 = no limit)').argParser(
+      parseSeconds,
+    ),
     new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
     new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
   ];
@@ -144,7 +146,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<old>', 'the earlier version: a policy file, or a JSON report (.json) of it')
     .argument('<new>', 'the later version: a policy file, or a JSON report (.json) of it')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['terminal', 'md', 'json']).default('terminal'))
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'))
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a regression is at this strength or above: must, should, none').argParser(parseFailOn).default('must'),
+    )
     .addOption(new Option('-p, --profile <profile>', 'judge policy files as this profile (overrides their type:)').argParser(parseProfileOption))
     .addOption(new Option('--as-of <date>', "judge policy files' dates as at YYYY-MM-DD (default: today)").argParser(parseAsOf))
     .option('--catalogue <dir>', 'requirement folder to audit policy files with')

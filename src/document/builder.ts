@@ -10,7 +10,6 @@ import type { Block, BlockContext, BlockKind, NamedLead, Position, Section } fro
 /** A line that introduces a table of contents. */
 export const CONTENTS_LINE = /^(?:\*\*)?(?:table\s+of\s+)?contents(?:\*\*)?\s*:?$/i;
 
-
 /** Any white space other than single inner spaces. */
 const UNCOLLAPSED = /[^\S ]| {2}|^ | $/;
 
@@ -243,7 +242,9 @@ export class DocumentBuilder {
   }
 
   addBlock(input: BlockInput): Block | undefined {
-    const { text, lineStarts } = input.lineStarts ? { text: input.text, lineStarts: input.lineStarts } : collapseWithLines(input.text, input.endLine - input.line);
+    const { text, lineStarts } = input.lineStarts
+      ? { text: input.text, lineStarts: input.lineStarts }
+      : collapseWithLines(input.text, input.endLine - input.line);
     if (text === '') return undefined;
     const isHeading = input.kind === 'heading';
     // headings open their own section; lead fields belong to the synthetic section just opened
@@ -304,7 +305,16 @@ export class DocumentBuilder {
       const line = lead.line ?? 1;
       const lineText = sourceLines[line - 1] ?? '';
       const column = lineText.length - lineText.trimStart().length + 1;
-      this.addBlock({ kind: 'field', text: leadFieldText(lead), group: this.newGroup(), context: 'body', line, column, endLine: line, endColumn: lineText.length + 1 });
+      this.addBlock({
+        kind: 'field',
+        text: leadFieldText(lead),
+        group: this.newGroup(),
+        context: 'body',
+        line,
+        column,
+        endLine: line,
+        endColumn: lineText.length + 1,
+      });
     }
   }
 }

@@ -90,5 +90,14 @@ export async function parseDocx(path: string, bytes: Uint8Array): Promise<Omit<P
   walker.walk(parseHtmlFragment(html).children, true);
   const paragraphs = wordParagraphs(Buffer.from(parts['word/document.xml'] ?? new Uint8Array()).toString('utf8'));
   const paragraphPages = paragraphs.length > 0 ? pagesOfBlocks(builder.blocks, paragraphs) : undefined;
-  return { path, format: 'docx', placing: 'paragraph', ...(paragraphPages ? { paragraphPages } : {}), meta: emptyMeta(), sections: builder.sections, blocks: builder.blocks, lineCount: walker.paragraphCount };
+  return {
+    path,
+    format: 'docx',
+    placing: 'paragraph',
+    ...(paragraphPages ? { paragraphPages } : {}),
+    meta: emptyMeta(),
+    sections: builder.sections,
+    blocks: builder.blocks,
+    lineCount: walker.paragraphCount,
+  };
 }

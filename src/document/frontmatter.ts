@@ -25,7 +25,10 @@ const TOML_FENCE = /^\+\+\+[ \t]*\r?$/;
 
 /** Message of a yaml error without its own "at line X, column Y" and code excerpt. */
 export function yamlErrorText(err: YAMLError): string {
-  const text = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const text = err.message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   // the yaml library reports its own stack overflow on absurdly deep nesting as an error
   return /maximum call stack/i.test(text) ? 'nested too deeply to read (thousands of levels of lists or mappings)' : text;
 }

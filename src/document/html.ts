@@ -28,9 +28,43 @@ export function parseHtmlDocument(html: string): Root {
 const NEVER_TEXT = new Set(['script', 'style', 'template', 'textarea', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'select', 'button']);
 /** Elements that end a piece of text (block-level), besides headings, lists and tables. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'html', 'legend', 'li', 'main', 'nav', 'ol', 'p',
-  'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
 ]);
 
 function headingLevel(el: Element): number | undefined {
@@ -228,9 +262,13 @@ export class HtmlWalker {
    * line, with a paragraph, list or table after it, is a heading ("10.0 RECORD KEEPING").
    */
   private plainHeading(el: Element, next: RootContent | ElementContent | undefined, ctx: Flow): boolean {
-    if (this.marked || !ctx.topLevel || el.tagName !== 'p' || !next || next.type !== 'element' || !['p', 'ul', 'ol', 'table'].includes(next.tagName)) return false;
+    if (this.marked || !ctx.topLevel || el.tagName !== 'p' || !next || next.type !== 'element' || !['p', 'ul', 'ol', 'table'].includes(next.tagName))
+      return false;
     if (!el.children.every((c) => c.type === 'text')) return false;
-    const raw = el.children.map((c) => (c).value).join('').trim();
+    const raw = el.children
+      .map((c) => c.value)
+      .join('')
+      .trim();
     const text = collapseSpace(raw);
     if (raw.includes('\n') || CONTENTS_LINE.test(text) || !isPlainHeadingLine(text, raw) || (this.paragraphCounts.get(text) ?? 0) > 1) return false;
     const run = this.emptyRun();
@@ -364,7 +402,14 @@ export class HtmlWalker {
       } else if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'li') {
         flush();
         // a plain <div> or <section> wrapper keeps its children at the level they were
-        const wrapper = el.tagName === 'div' || el.tagName === 'section' || el.tagName === 'article' || el.tagName === 'main' || el.tagName === 'body' || el.tagName === 'html' || el.tagName === 'center';
+        const wrapper =
+          el.tagName === 'div' ||
+          el.tagName === 'section' ||
+          el.tagName === 'article' ||
+          el.tagName === 'main' ||
+          el.tagName === 'body' ||
+          el.tagName === 'html' ||
+          el.tagName === 'center';
         this.flow(el.children, wrapper ? ctx : { ...ctx, topLevel: ctx.topLevel && el.tagName === 'p' });
       } else this.inline([el], run, false);
     }
@@ -376,7 +421,13 @@ export class HtmlWalker {
     this.colonGroup = undefined;
     for (const item of el.children) {
       if (item.type !== 'element') continue;
-      this.flow(item.tagName === 'li' ? item.children : [item], { kind: 'list-item', listGroup: group, context: ctx.context, topLevel: false, inContent: ctx.inContent });
+      this.flow(item.tagName === 'li' ? item.children : [item], {
+        kind: 'list-item',
+        listGroup: group,
+        context: ctx.context,
+        topLevel: false,
+        inContent: ctx.inContent,
+      });
     }
     this.colonGroup = undefined;
   }

@@ -74,8 +74,12 @@ export async function readPolicyFile(path: string, opts: LoadOptions = {}): Prom
   const limit = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const format = formatOf(path);
   if (!format) {
-    if (extname(path).toLowerCase() === '.doc') throw new InputError('legacy Word .doc files cannot be read: open it in Word (or LibreOffice) and save it as .docx or PDF', path);
-    throw new InputError(`unsupported file type "${extname(path) || '(no extension)'}": expected ${READABLE_EXTENSIONS.slice(0, -1).join(', ')} or ${READABLE_EXTENSIONS.at(-1)}`, path);
+    if (extname(path).toLowerCase() === '.doc')
+      throw new InputError('legacy Word .doc files cannot be read: open it in Word (or LibreOffice) and save it as .docx or PDF', path);
+    throw new InputError(
+      `unsupported file type "${extname(path) || '(no extension)'}": expected ${READABLE_EXTENSIONS.slice(0, -1).join(', ')} or ${READABLE_EXTENSIONS.at(-1)}`,
+      path,
+    );
   }
 
   let bytes: Buffer;

@@ -53,7 +53,8 @@ const RAW_HTML = /^ {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(
 const HTML_BLOCK_TAG =
   /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=[ \t>]|\/>|$)/i;
 /** HTML block 7: a line holding one complete tag and nothing else; cannot interrupt a paragraph. */
-const HTML_LONE_TAG = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+const HTML_LONE_TAG =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
 /** GFM table delimiter row: `|---|:---:|`. */
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -196,9 +197,7 @@ export function checkMarkdown(path: string, text: string, pieceChars = PIECE_CHA
     cutAt(start);
     plainTables.add(start);
     if (end < lines.length) cutAt(end);
-    const why = tooWide
-      ? `a table row of ${widest} cells (more than ${MAX_TABLE_COLUMNS})`
-      : `over ${MAX_TABLE_CELLS} table cells in this file`;
+    const why = tooWide ? `a table row of ${widest} cells (more than ${MAX_TABLE_COLUMNS})` : `over ${MAX_TABLE_CELLS} table cells in this file`;
     warnings.push({ line: start + 1, message: `${why}: this table is read as plain text (cells split at "|", without links or emphasis)` });
   };
   let fence: string | undefined;
@@ -239,7 +238,13 @@ export function checkMarkdown(path: string, text: string, pieceChars = PIECE_CHA
     }
     if (flat === 'table' && !table) flat = undefined;
     // a long document: cut before a heading or a paragraph at the margin, where nothing is open
-    if (charsSinceCut > pieceChars && flat === undefined && TOP_LEVEL_START.test(line) && (blankBefore || line[0] === '#') && !startsBlockOtherThanHeading(line)) {
+    if (
+      charsSinceCut > pieceChars &&
+      flat === undefined &&
+      TOP_LEVEL_START.test(line) &&
+      (blankBefore || line[0] === '#') &&
+      !startsBlockOtherThanHeading(line)
+    ) {
       cutAt(i);
       pieceStart = i;
       markers = 0;

@@ -4,7 +4,6 @@
  * Every change keeps the number of lines, so positions stay the file's own.
  */
 
-
 export interface Admonition {
   /** line of the marker (`!!! note "Title"`, `:::tip`), 1-based */
   line: number;
@@ -159,4 +158,3 @@ export function normaliseMarkdown(text: string): Normalised {
   admonitions.sort((a, b) => a.line - b.line);
   return { text: lines.join('\n'), admonitions, columnFixes };
 }
-

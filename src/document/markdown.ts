@@ -13,7 +13,17 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { splitFrontMatter } from './frontmatter.js';
 import { checkMarkdown } from './markdown-guard.js';
-import { collapseSpace, CONTENTS_LINE, countLines, countWords, DocumentBuilder, isPlainHeadingLine, nonSpaceLength, URL_LIKE, type BlockInput } from './builder.js';
+import {
+  collapseSpace,
+  CONTENTS_LINE,
+  countLines,
+  countWords,
+  DocumentBuilder,
+  isPlainHeadingLine,
+  nonSpaceLength,
+  URL_LIKE,
+  type BlockInput,
+} from './builder.js';
 import { htmlReader } from './html-reader.js';
 import { normaliseMarkdown, type Admonition, type Normalised } from './markdown-normalise.js';
 import type { BlockContext, BlockKind, PolicyDocument, Position } from './model.js';
@@ -152,7 +162,15 @@ class MarkdownWalker {
       const idx = this.nextTitle++;
       const a = this.admonitions[idx]!;
       if (a.title === '') continue;
-      this.b.addBlock({ kind: 'admonition', text: a.title, group: this.admonitionGroup(idx), line: a.line, column: a.column, endLine: a.line, endColumn: a.endColumn });
+      this.b.addBlock({
+        kind: 'admonition',
+        text: a.title,
+        group: this.admonitionGroup(idx),
+        line: a.line,
+        column: a.column,
+        endLine: a.line,
+        endColumn: a.endColumn,
+      });
     }
   }
 
@@ -378,7 +396,16 @@ class MarkdownWalker {
       if (from === -1) return;
       const text = valueLines.slice(from, to).join(' ');
       const endLine = pos.line + to - 1;
-      this.emit({ kind: ctx.paragraphKind, text, group: ctx.listGroup ?? this.b.newGroup(), context: ctx.context, line: pos.line + from, column: pos.column, endLine, endColumn: (this.lines[endLine - 1]?.length ?? 0) + 1 });
+      this.emit({
+        kind: ctx.paragraphKind,
+        text,
+        group: ctx.listGroup ?? this.b.newGroup(),
+        context: ctx.context,
+        line: pos.line + from,
+        column: pos.column,
+        endLine,
+        endColumn: (this.lines[endLine - 1]?.length ?? 0) + 1,
+      });
       from = -1;
     };
     valueLines.forEach((l, i) => {

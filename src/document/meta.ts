@@ -42,7 +42,10 @@ const PHONE_KEYS = ['phone', 'tel', 'telephone', 'mobile'];
 const EMAIL_KEYS = ['email', 'e_mail', 'mail'];
 
 function normKey(k: unknown): string {
-  return String(k).trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return String(k)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /**
@@ -159,7 +162,7 @@ function lineOf(node: unknown, place: YamlPlace): number | undefined {
 }
 
 function pairsOf(map: unknown): Pair[] {
-  return isMap(map) ? (map.items) : [];
+  return isMap(map) ? map.items : [];
 }
 
 /** A lead written as a mapping ({role, name, phone, email}) or as a bare name. */

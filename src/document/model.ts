@@ -12,16 +12,7 @@ export type BlockContext =
   | 'links' // a list of links, references or related documents: names things, commits to nothing
   | 'adults'; // a section about adults at risk: its procedures are not, alone, evidence for children
 
-export type BlockKind =
-  | 'heading'
-  | 'paragraph'
-  | 'list-item'
-  | 'table-row'
-  | 'blockquote'
-  | 'admonition'
-  | 'html'
-  | 'code'
-  | 'field'; // a YAML policy's scalar field rendered as text (e.g. a lead's contact)
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-row' | 'blockquote' | 'admonition' | 'html' | 'code' | 'field'; // a YAML policy's scalar field rendered as text (e.g. a lead's contact)
 
 export interface Position {
   /** 1-based line */

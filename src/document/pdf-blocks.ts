@@ -113,14 +113,19 @@ export class PdfBlockWriter {
 
   write(): void {
     const lines = this.lines;
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       const first = lines[i]!;
       const l = first.line;
       if (this.isLargeHeading(l)) {
         // a heading set over two lines is one heading
         let j = i + 1;
         let text = l.text;
-        while (j < lines.length && round(lines[j]!.line.size) === round(l.size) && lines[j]!.line.page === l.page && l.y - lines[j]!.line.y < 2 * l.size * (j - i)) {
+        while (
+          j < lines.length &&
+          round(lines[j]!.line.size) === round(l.size) &&
+          lines[j]!.line.page === l.page &&
+          l.y - lines[j]!.line.y < 2 * l.size * (j - i)
+        ) {
           text = joinLine(text, lines[j]!.line.text).text;
           j++;
         }

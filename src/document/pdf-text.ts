@@ -84,7 +84,7 @@ function findGutter(pieces: readonly Piece[]): Split | undefined {
     for (let x = a; x < b; x++) covered[x - from] = 1;
   }
   let best: { a: number; b: number } | undefined;
-  for (let i = 0; i < covered.length; ) {
+  for (let i = 0; i < covered.length;) {
     if (covered[i]) {
       i++;
       continue;
@@ -198,7 +198,14 @@ function lineOf(pieces: Piece[], page: number, left: number, right: number, page
   }
   const t = text.replace(/\s+/g, ' ').trim();
   if (t === '') return undefined;
-  const cut = spans.map((sp, i) => ({ x: sp.x, right: sp.right, text: text.slice(sp.from, spans[i + 1] ? spans[i + 1]!.from - 3 : undefined).replace(/\s+/g, ' ').trim() }));
+  const cut = spans.map((sp, i) => ({
+    x: sp.x,
+    right: sp.right,
+    text: text
+      .slice(sp.from, spans[i + 1] ? spans[i + 1]!.from - 3 : undefined)
+      .replace(/\s+/g, ' ')
+      .trim(),
+  }));
   return { page, text: t, x, right: maxRight, y: base, size: main, bold, cells, spans: cut, columnLeft: left, columnRight: right, pageHeight };
 }
 

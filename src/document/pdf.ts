@@ -41,7 +41,14 @@ function whyUnreadable(e: unknown): string {
 export async function parsePdf(path: string, bytes: Uint8Array): Promise<Omit<PolicyDocument, 'sha256'>> {
   const lib = await loadPdfJs();
   // pdf.js takes its input over (detaches it): give it a copy, never the caller's bytes
-  const task = lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false });
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+  });
   let pdf: Awaited<typeof task.promise>;
   try {
     pdf = await task.promise;
@@ -50,7 +57,8 @@ export async function parsePdf(path: string, bytes: Uint8Array): Promise<Omit<Po
     throw new InputError(whyUnreadable(e), path);
   }
   try {
-    if (pdf.numPages > MAX_PDF_PAGES) throw new InputError(`PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read (split it, or audit the policy part alone)`, path);
+    if (pdf.numPages > MAX_PDF_PAGES)
+      throw new InputError(`PDF has ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read (split it, or audit the policy part alone)`, path);
     const pages: PdfLine[][] = [];
     let letters = 0;
     let images = 0;
@@ -84,7 +92,12 @@ type Ops = PdfJs['OPS'];
 /** Whether each font (by pdf.js's name for it, the same on every page of a document) is bold. */
 type BoldFonts = Map<string, boolean>;
 
-async function readPage(pdf: { getPage(n: number): Promise<import('pdfjs-dist/types/src/display/api.js').PDFPageProxy> }, n: number, OPS: Ops, bold: BoldFonts): Promise<PdfPage & { images: number }> {
+async function readPage(
+  pdf: { getPage(n: number): Promise<import('pdfjs-dist/types/src/display/api.js').PDFPageProxy> },
+  n: number,
+  OPS: Ops,
+  bold: BoldFonts,
+): Promise<PdfPage & { images: number }> {
   const page = await pdf.getPage(n);
   try {
     const content = await page.getTextContent();
@@ -112,7 +125,14 @@ async function readPage(pdf: { getPage(n: number): Promise<import('pdfjs-dist/ty
       if (typeof it.str !== 'string' || it.str === '' || !it.transform) continue;
       const t = it.transform;
       const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || Math.hypot(t[0] ?? 0, t[1] ?? 0);
-      pieces.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width ?? 0, size: Math.round(size * 100) / 100, bold: bold.get(it.fontName ?? '') ?? false });
+      pieces.push({
+        str: it.str,
+        x: t[4] ?? 0,
+        y: t[5] ?? 0,
+        width: it.width ?? 0,
+        size: Math.round(size * 100) / 100,
+        bold: bold.get(it.fontName ?? '') ?? false,
+      });
     }
     const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
     return { number: n, width: x1 - x0, height: y1 - y0, pieces, images };
@@ -132,5 +152,14 @@ function toDocument(path: string, pages: PdfLine[][]): Omit<PolicyDocument, 'sha
   }
   const builder = new DocumentBuilder();
   new PdfBlockWriter(builder, numbered).write();
-  return { path, format: 'pdf', placing: 'page', pageLines: where, meta: emptyMeta(), sections: builder.sections, blocks: builder.blocks, lineCount: where.length };
+  return {
+    path,
+    format: 'pdf',
+    placing: 'page',
+    pageLines: where,
+    meta: emptyMeta(),
+    sections: builder.sections,
+    blocks: builder.blocks,
+    lineCount: where.length,
+  };
 }

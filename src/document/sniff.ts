@@ -28,7 +28,12 @@ export function sniffMismatch(path: string, bytes: Uint8Array, format: PolicyFor
   const kind = kindOf(bytes, format === 'pdf');
   const expected: Kind = format === 'pdf' ? 'pdf' : format === 'docx' ? 'zip' : 'other';
   if (kind === expected) return;
-  const what = format === 'pdf' ? 'not a PDF' : format === 'docx' ? 'not a Word .docx file' : `not a ${format === 'html' ? 'HTML' : format === 'yaml' ? 'YAML' : 'Markdown'} text file`;
+  const what =
+    format === 'pdf'
+      ? 'not a PDF'
+      : format === 'docx'
+        ? 'not a Word .docx file'
+        : `not a ${format === 'html' ? 'HTML' : format === 'yaml' ? 'YAML' : 'Markdown'} text file`;
   if (kind === 'other') {
     if (format === 'pdf') throw new InputError('not a PDF (no %PDF- header): the file is damaged or has the wrong name', path);
     throw new InputError(`${what} (it is not a zip archive): the file is damaged or has the wrong name`, path);

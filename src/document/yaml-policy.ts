@@ -227,7 +227,15 @@ function walkSections(seq: Node | undefined, depth: number, doc: Document, sourc
       const start = lines.linePos(s);
       const end = lines.linePos(e);
       builder.openSection(heading, Math.min(6, depth), start.line, start.col);
-      builder.addBlock({ kind: 'heading', text: heading, group: builder.newGroup(), line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
+      builder.addBlock({
+        kind: 'heading',
+        text: heading,
+        group: builder.newGroup(),
+        line: start.line,
+        column: start.col,
+        endLine: end.line,
+        endColumn: end.col,
+      });
     }
     const textNode = resolveScalar(item.get('text', true), doc);
     if (textNode && typeof textNode.value === 'string') addTextBlocks(builder, scalarLines(textNode, source, lines));

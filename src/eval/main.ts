@@ -55,7 +55,9 @@ async function main(): Promise<void> {
         if (r.evidence.some((e) => Math.abs(e.line - label.line!) <= LINE_TOLERANCE)) lineAgreed++;
       }
       if (verbose && label.status !== r.status) {
-        misses.push(`${lf.policy}:${label.line ?? '-'} ${id} expected ${label.status}, got ${r.status} (${r.message})${label.note ? ` — label: ${label.note}` : ''}`);
+        misses.push(
+          `${lf.policy}:${label.line ?? '-'} ${id} expected ${label.status}, got ${r.status} (${r.message})${label.note ? ` — label: ${label.note}` : ''}`,
+        );
       }
     }
   }
@@ -84,9 +86,14 @@ async function main(): Promise<void> {
   };
   matrix('naive (key term)', naive);
   matrix('naive (any synonym)', naiveSyn);
-  console.log(`\nEvidence line within ±${LINE_TOLERANCE} of the labelled line, where statuses agree: ${lineAgreed}/${lineChecked} (${pct(lineAgreed, lineChecked)})`);
+  console.log(
+    `\nEvidence line within ±${LINE_TOLERANCE} of the labelled line, where statuses agree: ${lineAgreed}/${lineChecked} (${pct(lineAgreed, lineChecked)})`,
+  );
   console.log(`\nSummary (${tool.length} labels)`);
-  const line = (name: string, a: (f: Figures) => string, target: string) => console.log(`  ${name.padEnd(16)} wt-audit ${a(ft).padStart(6)} · naive key term ${a(fn).padStart(6)} · naive any synonym ${a(fs).padStart(6)}  (target ${target})`);
+  const line = (name: string, a: (f: Figures) => string, target: string) =>
+    console.log(
+      `  ${name.padEnd(16)} wt-audit ${a(ft).padStart(6)} · naive key term ${a(fn).padStart(6)} · naive any synonym ${a(fs).padStart(6)}  (target ${target})`,
+    );
   line('false assurance', (f) => `${pct(f.falseAssurance, f.notMet)}`, '≤ 1%');
   line('false alarm', (f) => pct(f.falseAlarm, f.met), '≤ 5%');
   line('exact agreement', (f) => pct(f.exact, f.n), '≥ 92%');

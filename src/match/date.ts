@@ -16,14 +16,49 @@ interface Candidate {
 // cue's colon does not count), and of two that end together the longer, so "Last review:" is a
 // last review although it ends in "review:", and "Review date:" a next review although it ends in
 // "date:".
-const NEXT_CUES = ['next review', 'review by', 'review due', 'due for review', 'to be reviewed', 'review date', 'date of next review', 'renewal date', 'reviewed again', 'next reviewed', 'review:'];
-const LAST_CUES = ['approved', 'adopted', 'ratified', 'last review', 'last reviewed', 'reviewed on', 'date reviewed', 'reviewed:', 'updated', 'date of policy', 'policy date', 'issued', 'effective from', 'agreed', 'signed', 'published', 'date:', 'dated', 'written'];
+const NEXT_CUES = [
+  'next review',
+  'review by',
+  'review due',
+  'due for review',
+  'to be reviewed',
+  'review date',
+  'date of next review',
+  'renewal date',
+  'reviewed again',
+  'next reviewed',
+  'review:',
+];
+const LAST_CUES = [
+  'approved',
+  'adopted',
+  'ratified',
+  'last review',
+  'last reviewed',
+  'reviewed on',
+  'date reviewed',
+  'reviewed:',
+  'updated',
+  'date of policy',
+  'policy date',
+  'issued',
+  'effective from',
+  'agreed',
+  'signed',
+  'published',
+  'date:',
+  'dated',
+  'written',
+];
 
 /** Which date the words before it name, and where in `before` that cue starts. */
 function roleOfDate(before: string): { role: DateRole; cueAt: number } | undefined {
   const lower = before.toLowerCase();
   let best: { role: DateRole; end: number; words: number; cueAt: number } | undefined;
-  for (const [role, cues] of [['next-review', NEXT_CUES], ['last-review', LAST_CUES]] as const) {
+  for (const [role, cues] of [
+    ['next-review', NEXT_CUES],
+    ['last-review', LAST_CUES],
+  ] as const) {
     for (const cue of cues) {
       const at = lower.lastIndexOf(cue);
       if (at === -1) continue;
@@ -84,7 +119,11 @@ export function evaluateDate(a: DateArgs, ctx: MatchContext): CheckOutcome {
     return { state: 'stale', evidence: [newest.evidence], note: `next review was due ${newest.iso}, before ${ctx.asOf}` };
   }
   if (a.maxAgeMonths !== undefined && addMonths(newest.iso, a.maxAgeMonths) < ctx.asOf) {
-    return { state: 'stale', evidence: [newest.evidence], note: `last approved or reviewed ${newest.iso}, more than ${a.maxAgeMonths} months before ${ctx.asOf}` };
+    return {
+      state: 'stale',
+      evidence: [newest.evidence],
+      note: `last approved or reviewed ${newest.iso}, more than ${a.maxAgeMonths} months before ${ctx.asOf}`,
+    };
   }
   return { state: 'ok', evidence: [newest.evidence] };
 }

@@ -39,7 +39,10 @@ export class DocIndex {
   /** words of body text in each section and all its subsections */
   readonly subtreeWords: number[];
 
-  constructor(readonly doc: PolicyDocument, readonly phrases: PhraseSet) {
+  constructor(
+    readonly doc: PolicyDocument,
+    readonly phrases: PhraseSet,
+  ) {
     this.subtreeWords = subtreeWordCounts(doc);
     this.texts = doc.blocks.map((b) => tokenize(b.text));
     doc.blocks.forEach((block, bi) => {
@@ -153,7 +156,12 @@ export class DocIndex {
       this.doc.blocks.forEach((block, i) => {
         if (block.kind !== 'heading' || block.context !== 'body') return;
         const section = this.doc.sections[block.section];
-        this.headings!.push({ line: block.line, heading: section?.heading ?? block.text, trail: section?.trail ?? [block.text], words: new Set(this.texts[i]!.tokens.map((t) => t.w)) });
+        this.headings!.push({
+          line: block.line,
+          heading: section?.heading ?? block.text,
+          trail: section?.trail ?? [block.text],
+          words: new Set(this.texts[i]!.tokens.map((t) => t.w)),
+        });
       });
     }
     return this.headings;

@@ -52,5 +52,7 @@ export function evaluateField(path: string, kind: FieldKind, ctx: MatchContext):
   if (typeof v !== 'string' || v.trim() === '') return NONE;
   const line = meta.fieldLines[path];
   if (UNFILLED.test(v)) return { state: 'review', evidence: [item(line, `${path}: ${v}`)], note: 'field holds an unfilled placeholder' };
-  return wellFormed(v, kind) ? { state: 'ok', evidence: [item(line, `${path}: ${v}`)] } : { state: 'wrong', evidence: [item(line, `${path}: ${v}`)], note: `field ${path} is not a valid ${kind}` };
+  return wellFormed(v, kind)
+    ? { state: 'ok', evidence: [item(line, `${path}: ${v}`)] }
+    : { state: 'wrong', evidence: [item(line, `${path}: ${v}`)], note: `field ${path} is not a valid ${kind}` };
 }

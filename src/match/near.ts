@@ -81,7 +81,12 @@ function groupExample(ids: number[], ctx: MatchContext): string {
   return `“${phrase.replace(/\*/g, '…')}”`;
 }
 
-const SCOPE_WORDS: Record<Scope, string> = { sentence: 'the same sentence', paragraph: 'the same paragraph', section: 'the same section', document: 'the policy' };
+const SCOPE_WORDS: Record<Scope, string> = {
+  sentence: 'the same sentence',
+  paragraph: 'the same paragraph',
+  section: 'the same section',
+  document: 'the policy',
+};
 
 /**
  * Why several groups did not come together, when part of them is there: a gap that says what was
@@ -109,7 +114,12 @@ function outsideExceptions(hits: Hit[], except: number[] | undefined, ctx: Match
 function outsideUnless(hits: Hit[], unless: number[] | undefined, ctx: MatchContext): Hit[] {
   if (!unless || unless.length === 0 || hits.length === 0) return hits;
   const sentOf = (h: Pick<Hit, 'block' | 'start'>) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`;
-  const barred = new Set(ctx.index.hits(unless).filter((u) => usable(u)).map(sentOf));
+  const barred = new Set(
+    ctx.index
+      .hits(unless)
+      .filter((u) => usable(u))
+      .map(sentOf),
+  );
   return barred.size === 0 ? hits : hits.filter((h) => !barred.has(sentOf(h)));
 }
 

@@ -8,11 +8,64 @@ import type { Token } from './text.js';
 
 /** Words that, between a negator and the match, flip the sense back ("we do not tolerate racism"). */
 const POLARITY_FLIP = new Set([
-  'tolerate', 'tolerated', 'tolerance', 'accept', 'accepted', 'acceptable', 'condone', 'condoned', 'ignore', 'ignored',
-  'hesitate', 'delay', 'delayed', 'wait', 'allow', 'allowed', 'permit', 'permitted', 'excuse', 'overlook', 'dismiss',
-  'place', 'room', 'barrier', 'prevent', 'prevents', 'stop', 'stops', 'hinder', 'obstacle', 'reason', 'matter',
-  'exception', 'doubt', 'sure', 'certain', 'unsure', 'clear', 'only', 'left', 'assume', 'leave', 'alone', 'excuses', 'justify', 'justifies', 'justification', 'tolerating',
-  'unreported', 'unnoticed', 'unchallenged', 'stand', 'blame', 'fault', 'responsible', 'shy', 'afraid', 'fear',
+  'tolerate',
+  'tolerated',
+  'tolerance',
+  'accept',
+  'accepted',
+  'acceptable',
+  'condone',
+  'condoned',
+  'ignore',
+  'ignored',
+  'hesitate',
+  'delay',
+  'delayed',
+  'wait',
+  'allow',
+  'allowed',
+  'permit',
+  'permitted',
+  'excuse',
+  'overlook',
+  'dismiss',
+  'place',
+  'room',
+  'barrier',
+  'prevent',
+  'prevents',
+  'stop',
+  'stops',
+  'hinder',
+  'obstacle',
+  'reason',
+  'matter',
+  'exception',
+  'doubt',
+  'sure',
+  'certain',
+  'unsure',
+  'clear',
+  'only',
+  'left',
+  'assume',
+  'leave',
+  'alone',
+  'excuses',
+  'justify',
+  'justifies',
+  'justification',
+  'tolerating',
+  'unreported',
+  'unnoticed',
+  'unchallenged',
+  'stand',
+  'blame',
+  'fault',
+  'responsible',
+  'shy',
+  'afraid',
+  'fear',
 ]);
 
 const NEVER_DENIALS = new Set(['had', 'been', 'have', 'has', 'received', 'appointed', 'adopted', 'needed', 'used']);
@@ -41,9 +94,33 @@ const CLAUSE_STARTERS = new Set(['but', 'if', 'unless', 'because', 'which', 'who
 /** How far back a negator can reach, in words. */
 const NEGATION_REACH = 5;
 
-const DISCLAIM_VERBS = /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/;
+const DISCLAIM_VERBS =
+  /^(cover|covered|covers|address|addressed|addresses|include|included|includes|apply|applies|deal|deals|within|part|relevant|applicable)$/;
 /** Words between the negator and the verb of a disclaimer: "does not attempt to cover", "is not intended to address". */
-const DISCLAIM_HEDGES = new Set(['attempt', 'attempts', 'try', 'tries', 'seek', 'seeks', 'aim', 'aims', 'intend', 'intends', 'intended', 'designed', 'meant', 'set', 'out', 'to', 'currently', 'specifically', 'explicitly', 'directly', 'itself', 'yet']);
+const DISCLAIM_HEDGES = new Set([
+  'attempt',
+  'attempts',
+  'try',
+  'tries',
+  'seek',
+  'seeks',
+  'aim',
+  'aims',
+  'intend',
+  'intends',
+  'intended',
+  'designed',
+  'meant',
+  'set',
+  'out',
+  'to',
+  'currently',
+  'specifically',
+  'explicitly',
+  'directly',
+  'itself',
+  'yet',
+]);
 /** What a hedged disclaimer must be said of: the document, not a person ("staff will not try to address it themselves"). */
 const DOCUMENT_WORDS = new Set(['policy', 'policies', 'document', 'procedure', 'procedures', 'guidance', 'section', 'statement', 'it', 'this']);
 
@@ -73,7 +150,8 @@ function sentenceDisclaims(tokens: Token[], sentStart: number, sentEnd: number):
     // "this policy does not attempt to cover X, Y or Z": hedged, so only when said of the document
     let j = i + 1;
     while (j < sentEnd && j <= i + 4 && DISCLAIM_HEDGES.has(tokens[j]!.w)) j++;
-    if (j > i + 1 && j < sentEnd && DISCLAIM_VERBS.test(tokens[j]!.w) && saidOfDocument(tokens, sentStart, i) && !inConditional(tokens, sentStart, i)) return true;
+    if (j > i + 1 && j < sentEnd && DISCLAIM_VERBS.test(tokens[j]!.w) && saidOfDocument(tokens, sentStart, i) && !inConditional(tokens, sentStart, i))
+      return true;
   }
   return false;
 }
@@ -160,9 +238,29 @@ export function isNegated(tokens: Token[], start: number, phraseIsSelfNegating: 
 }
 
 const HISTORY_WORDS = new Set([
-  'replaced', 'replaces', 'replacing', 'replacement', 'formerly', 'former', 'previously', 'previous', 'predecessor',
-  'predecessors', 'abolished', 'superseded', 'supersedes', 'renamed', 'successor', 'successors', 'legacy',
-  'historically', 'historic', 'historical', 'old', 'older', 'instead',
+  'replaced',
+  'replaces',
+  'replacing',
+  'replacement',
+  'formerly',
+  'former',
+  'previously',
+  'previous',
+  'predecessor',
+  'predecessors',
+  'abolished',
+  'superseded',
+  'supersedes',
+  'renamed',
+  'successor',
+  'successors',
+  'legacy',
+  'historically',
+  'historic',
+  'historical',
+  'old',
+  'older',
+  'instead',
 ]);
 
 const REFERRED = new Set(['this', 'it', 'them', 'these', 'that']);

@@ -39,7 +39,27 @@ const NAME_REACH = 3;
 /** The only words that may stand between a title and its holder's name (besides an acronym such as "PSO"). */
 const LINKS = new Set(['is', 'are', 'was', 'will', 'be', 'named', 'called', 'currently']);
 /** Capitalised words that follow a title but hold no one ("Welfare Officer: Vacant"). */
-const NOT_HOLDER = new Set(['vacant', 'tbc', 'tba', 'none', 'available', 'here', 'there', 'which', 'see', 'below', 'above', 'via', 'post', 'position', 'role', 'everyone', 'anyone', 'someone', 'nobody']);
+const NOT_HOLDER = new Set([
+  'vacant',
+  'tbc',
+  'tba',
+  'none',
+  'available',
+  'here',
+  'there',
+  'which',
+  'see',
+  'below',
+  'above',
+  'via',
+  'post',
+  'position',
+  'role',
+  'everyone',
+  'anyone',
+  'someone',
+  'nobody',
+]);
 /** How far before an apposed title ("Mark, our welfare officer") its holder's name may stand. */
 const BACK_REACH = 4;
 

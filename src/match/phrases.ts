@@ -5,11 +5,7 @@
  */
 import { normaliseWord, type TokenClass, type TokenizedText } from './text.js';
 
-type PatternToken =
-  | { kind: 'lit'; w: string }
-  | { kind: 'stem'; p: string }
-  | { kind: 'class'; c: TokenClass }
-  | { kind: 'any' };
+type PatternToken = { kind: 'lit'; w: string } | { kind: 'stem'; p: string } | { kind: 'class'; c: TokenClass } | { kind: 'any' };
 
 const CLASSES = new Set<TokenClass>(['number', 'email', 'phone', 'placeholder', 'person', 'year', 'url']);
 
@@ -264,6 +260,28 @@ function joinedVariant(tokens: PatternToken[]): PatternToken[] | undefined {
 
 /** Words that turn a statement around. "n't" arrives as "dont", "cant", "wont" after normalising. */
 export const NEGATORS = new Set([
-  'not', 'no', 'never', 'nor', 'neither', 'without', 'cannot', 'dont', 'doesnt', 'didnt', 'wont', 'cant', 'isnt',
-  'arent', 'wasnt', 'werent', 'shouldnt', 'wouldnt', 'couldnt', 'mustnt', 'none', 'nothing', 'neednt', 'lacks',
+  'not',
+  'no',
+  'never',
+  'nor',
+  'neither',
+  'without',
+  'cannot',
+  'dont',
+  'doesnt',
+  'didnt',
+  'wont',
+  'cant',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'shouldnt',
+  'wouldnt',
+  'couldnt',
+  'mustnt',
+  'none',
+  'nothing',
+  'neednt',
+  'lacks',
 ]);

@@ -43,16 +43,62 @@ export interface TokenizedText {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
-  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'eg', 'ie', 'etc', 'mr', 'mrs', 'ms', 'dr', 'no', 'st', 'vs', 'approx', 'para', 'paras', 'ch',
-  'cf', 'rev', 'revd', 'nb', 'tel', 'ref', 'sec', 'incl', 'dept', 'ext',
+  'eg',
+  'ie',
+  'etc',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'no',
+  'st',
+  'vs',
+  'approx',
+  'para',
+  'paras',
+  'ch',
+  'cf',
+  'rev',
+  'revd',
+  'nb',
+  'tel',
+  'ref',
+  'sec',
+  'incl',
+  'dept',
+  'ext',
 ]);
 
 /** Capitalised words that are not personal names (roles, bodies, policy words). */
@@ -140,8 +186,17 @@ interface RawWord {
  */
 function isWordChar(c: number): boolean {
   return (
-    isLetter(c) || isDigit(c) || c === 39 /* ' */ || c === 0x2019 || c === 45 /* - */ || c === 46 /* . */ ||
-    c === 64 /* @ */ || c === 95 /* _ */ || c === 43 /* + */ || c === 47 /* / */ || c === 58 /* : */
+    isLetter(c) ||
+    isDigit(c) ||
+    c === 39 /* ' */ ||
+    c === 0x2019 ||
+    c === 45 /* - */ ||
+    c === 46 /* . */ ||
+    c === 64 /* @ */ ||
+    c === 95 /* _ */ ||
+    c === 43 /* + */ ||
+    c === 47 /* / */ ||
+    c === 58 /* : */
   );
 }
 
@@ -359,7 +414,11 @@ export function tokenize(text: string): TokenizedText {
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === ')' || text[i] === '"' || text[i] === '”' || text[i] === '*')) i++;
+  while (
+    i < text.length &&
+    (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === ')' || text[i] === '"' || text[i] === '”' || text[i] === '*')
+  )
+    i++;
   return i;
 }
 
@@ -368,8 +427,18 @@ function mergeNumberCompounds(tokens: Token[]): void {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i]!;
     const b = tokens[i + 1]!;
-    if (a.num !== undefined && a.num >= 20 && a.num % 10 === 0 && a.num < 100 && NUMBER_WORD_VALUES.has(a.w) &&
-        b.num !== undefined && b.num > 0 && b.num < 10 && NUMBER_WORD_VALUES.has(b.w) && b.s - a.e <= 1) {
+    if (
+      a.num !== undefined &&
+      a.num >= 20 &&
+      a.num % 10 === 0 &&
+      a.num < 100 &&
+      NUMBER_WORD_VALUES.has(a.w) &&
+      b.num !== undefined &&
+      b.num > 0 &&
+      b.num < 10 &&
+      NUMBER_WORD_VALUES.has(b.w) &&
+      b.s - a.e <= 1
+    ) {
       a.num = a.num + b.num;
     }
   }
@@ -384,7 +453,13 @@ function markPhones(text: string, tokens: Token[], addSpan: (at: number, s: Clas
     if (!startsRight) continue;
     let digits = t.w.length;
     let j = i + 1;
-    while (j < tokens.length && digits < 11 && /^\d+$/.test(tokens[j]!.w) && /^[\s\-()]*$/.test(text.slice(tokens[j - 1]!.e, tokens[j]!.s)) && tokens[j]!.s - tokens[j - 1]!.e <= 3) {
+    while (
+      j < tokens.length &&
+      digits < 11 &&
+      /^\d+$/.test(tokens[j]!.w) &&
+      /^[\s\-()]*$/.test(text.slice(tokens[j - 1]!.e, tokens[j]!.s)) &&
+      tokens[j]!.s - tokens[j - 1]!.e <= 3
+    ) {
       digits += tokens[j]!.w.length;
       j++;
     }

@@ -47,7 +47,9 @@ function isLabelNumber(tokens: Token[], i: number): boolean {
   if (t.w.length === 4 && /^(19|20)\d\d$/.test(t.w)) return true;
   if (t.w.startsWith('0') && t.w.length > 1) return true;
   const prev = tokens[i - 1]?.w ?? '';
-  return /^(section|sections|s|para|paragraph|paragraphs|chapter|part|schedule|article|page|pages|appendix|annex|step|level|tier|stage|version|key|ks|year|no|number|tel|room|rule|regulation|standard)$/.test(prev);
+  return /^(section|sections|s|para|paragraph|paragraphs|chapter|part|schedule|article|page|pages|appendix|annex|step|level|tier|stage|version|key|ks|year|no|number|tel|room|rule|regulation|standard)$/.test(
+    prev,
+  );
 }
 
 function statedFigures(tokens: Token[], from: number, to: number, unit: TimeUnit): Stated[] {
@@ -110,7 +112,12 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   // day" here, "within five days" there): the reader cannot tell which applies
   let longer: { hit: Hit; stated: Stated } | undefined;
   const isLonger = (f: Stated) => a.unit !== 'age' && f.unit !== 'year' && inDays(f.value, f.unit, a.unit) > expected * 1.02;
-  const alsoBySentence = new Set(ctx.index.hits(a.also).filter((h) => usable(h)).map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`));
+  const alsoBySentence = new Set(
+    ctx.index
+      .hits(a.also)
+      .filter((h) => usable(h))
+      .map((h) => `${h.block}:${ctx.index.texts[h.block]!.tokens[h.start]!.sent}`),
+  );
   // figures read once per sentence and once per block: many hits in one long sentence or block
   // must not re-read it each time (that was quadratic)
   const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined; longer: Stated | undefined }>();

@@ -151,7 +151,8 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
   else {
     out.push('- **Evidence:**');
     // a Word or PDF quote is placed as its reader finds it ("p. 3, line 12", "¶ 42")
-    for (const e of r.evidence) out.push(`  - ${md(doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`);
+    for (const e of r.evidence)
+      out.push(`  - ${md(doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`);
   }
   const where = r.status === 'met' ? undefined : whereText(r);
   if (where !== undefined) out.push(`- **${r.status === 'gap' ? 'Where it belongs' : 'Where to strengthen it'}:** ${md(where)}`);

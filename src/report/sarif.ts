@@ -60,7 +60,14 @@ export function fingerprint(id: string, docPath: string, trail: string): string 
 function message(r: RequirementResult): string {
   // a Word or PDF document has no lines a viewer can show: the message names the page or paragraph
   const at = findingWhere(r) ? ` (${findingWhere(r)})` : '';
-  const where = r.anchor?.kind === 'heading' ? ` It belongs under “${r.anchor.heading}”${at}.` : r.status === 'gap' ? ' The policy has no section for it yet.' : at ? ` See ${findingWhere(r)}.` : '';
+  const where =
+    r.anchor?.kind === 'heading'
+      ? ` It belongs under “${r.anchor.heading}”${at}.`
+      : r.status === 'gap'
+        ? ' The policy has no section for it yet.'
+        : at
+          ? ` See ${findingWhere(r)}.`
+          : '';
   const detail = r.message ? ` ${r.message.charAt(0).toUpperCase()}${r.message.slice(1)}${/[.!?]$/.test(r.message) ? '' : '.'}` : '';
   return `${STATUS_WORD[r.status] ?? r.status}: ${r.title}.${detail}${where}`;
 }

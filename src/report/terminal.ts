@@ -102,7 +102,15 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
   const out: string[] = [];
   out.push(c.bold.underline(d.path));
   out.push(`  Profile: ${d.profile} (${PROFILE_SOURCE[d.profileSource]}) · Score: ${c.bold(`${d.score}%`)}`);
-  if (d.profileSource === 'default') out.push(wrap('Note: no organisation type was given, so the vcse (voluntary and community) requirements were applied. Set `type:` in the policy or pass --profile.', width, '    ', '  '));
+  if (d.profileSource === 'default')
+    out.push(
+      wrap(
+        'Note: no organisation type was given, so the vcse (voluntary and community) requirements were applied. Set `type:` in the policy or pass --profile.',
+        width,
+        '    ',
+        '  ',
+      ),
+    );
   out.push(`  ${countsLine(d, c)}`);
   const applicable = d.results.filter((r) => r.status !== 'not-applicable');
   const shown = (r: RequirementResult) => !opts.quiet || isFinding(r);
@@ -123,7 +131,12 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
     for (const r of rs) out.push(renderResult(r, d, catalogue, c, width));
   }
   if (d.counts['not-applicable'] > 0 && !opts.quiet) {
-    out.push('', c.dim(wrap(`${d.counts['not-applicable']} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  ')));
+    out.push(
+      '',
+      c.dim(
+        wrap(`${d.counts['not-applicable']} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  '),
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -141,7 +154,13 @@ function styleFor(report: AuditReport, opts: TerminalOptions): Style {
 }
 
 function headerText(report: AuditReport, st: Style): string {
-  return st.c.dim(wrap(`${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`, st.width, ''));
+  return st.c.dim(
+    wrap(
+      `${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`,
+      st.width,
+      '',
+    ),
+  );
 }
 
 /** Totals over the documents so far, for the summary line. */
@@ -231,9 +250,11 @@ export class TerminalReportWriter {
 
   async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {
     const st = this.started();
-    await this.out.send(`${footerLines(this.totals, errors, warnings, st)
-      .map((l) => `\n${l}`)
-      .join('')}\n`);
+    await this.out.send(
+      `${footerLines(this.totals, errors, warnings, st)
+        .map((l) => `\n${l}`)
+        .join('')}\n`,
+    );
     await this.out.settle();
   }
 

@@ -135,7 +135,7 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
       if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       try {
-        for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+        for (let off = 0; off < bytes.length;) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
       } catch (e) {
         return fail(e);
       }
@@ -179,7 +179,7 @@ async function openDirect(target: string, path: string): Promise<AtomicFile> {
       if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       try {
-        for (let off = 0; off < bytes.length; ) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+        for (let off = 0; off < bytes.length;) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
       } catch (e) {
         await close();
         throw new AtomicWriteError(`cannot write ${target}: ${fsErrorText(e)}`, target, e);

@@ -105,10 +105,7 @@ describe('layers (docs/architecture.md)', () => {
     };
     const read = (f: string) => importsOf(f, fake[f] ?? '');
     const names = Object.keys(fake);
-    expect(upwardImports(names, read)).toEqual([
-      'match/x.ts:1 imports catalogue/types.ts (match → catalogue)',
-      'util/z.ts:2 imports cli/main.ts (util → cli)',
-    ]);
+    expect(upwardImports(names, read)).toEqual(['match/x.ts:1 imports catalogue/types.ts (match → catalogue)', 'util/z.ts:2 imports cli/main.ts (util → cli)']);
     expect(importCycles(names, read)).toEqual(['audit/a.ts → audit/b.ts → audit/a.ts']);
   });
 });

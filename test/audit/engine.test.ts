@@ -4,14 +4,19 @@ import { auditText, resultFor } from '../helpers/audit-text.js';
 
 describe('statuses', () => {
   it('met carries evidence with a line and a quote', () => {
-    const r = resultFor('# Policy\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n', 'WT26-C3-FGM', 'school');
+    const r = resultFor(
+      '# Policy\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n',
+      'WT26-C3-FGM',
+      'school',
+    );
     expect(r.status).toBe('met');
     expect(r.evidence[0]).toMatchObject({ line: 3 });
     expect(r.evidence[0]!.excerpt).toContain('Female genital mutilation');
   });
 
   it('evidence in a paragraph over several lines gives the lines of the quoted sentence', () => {
-    const text = '# Policy\n\nWe keep children safe in every session we run\nand we train our volunteers every year.\nFemale genital mutilation (FGM) is a crime and teachers\nmust report known cases of FGM to the police.\n';
+    const text =
+      '# Policy\n\nWe keep children safe in every session we run\nand we train our volunteers every year.\nFemale genital mutilation (FGM) is a crime and teachers\nmust report known cases of FGM to the police.\n';
     const r = resultFor(text, 'WT26-C3-FGM', 'school');
     expect(r.status).toBe('met');
     expect(r.evidence[0]).toMatchObject({ line: 5, column: 1, endLine: 6 });
@@ -43,10 +48,16 @@ describe('statuses', () => {
 
   it('a topic addressed without what it needs is partial, and says what is missing', () => {
     const id = 'WT26-C3-DISABLED-CHILDREN';
-    const named = resultFor('# Policy\n\nWe welcome disabled children to every session.\n\n## Abuse\n\nSome children are more vulnerable to abuse than others.\n', id);
+    const named = resultFor(
+      '# Policy\n\nWe welcome disabled children to every session.\n\n## Abuse\n\nSome children are more vulnerable to abuse than others.\n',
+      id,
+    );
     expect(named.status).toBe('partial');
     expect(named.message).toMatch(/^disabled children or children with SEND named .* \(line 3\), but missing: disabled children named as more vulnerable/);
-    const allegations = resultFor('# Policy\n\nx\n\n## Allegations against volunteers\n\nThe committee looks into any allegation and decides what to do.\n', 'WT26-C4-ALLEGATIONS');
+    const allegations = resultFor(
+      '# Policy\n\nx\n\n## Allegations against volunteers\n\nThe committee looks into any allegation and decides what to do.\n',
+      'WT26-C4-ALLEGATIONS',
+    );
     expect(allegations.status).toBe('partial');
     expect(allegations.message).toContain('but missing: allegations against staff or volunteers referred to the LADO');
   });
@@ -68,7 +79,8 @@ describe('statuses', () => {
   });
 
   it('what is written only for adults at risk is partial for a child requirement', () => {
-    const adultsOnly = '# Policy\n\nWe keep children safe.\n\n## Vulnerable adults\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n';
+    const adultsOnly =
+      '# Policy\n\nWe keep children safe.\n\n## Vulnerable adults\n\nFemale genital mutilation (FGM) is a crime. Teachers must report known cases of FGM to the police.\n';
     const r = resultFor(adultsOnly, 'WT26-C3-FGM', 'school');
     expect(r.status).toBe('partial');
     expect(r.message).toBe('mentioned only in the section about adults at risk');

@@ -24,7 +24,8 @@ function corpus(): { dir: string; files: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'wt-pool-'));
   // the samples and the first two evaluation sets: Markdown and YAML, every profile, 20-odd files
   for (const from of ['samples', 'test/eval/policies']) {
-    for (const f of readdirSync(join(ROOT, from))) if (!/^readme/i.test(f) && (from === 'samples' || /^[ab]-/.test(f))) cpSync(join(ROOT, from, f), join(dir, f));
+    for (const f of readdirSync(join(ROOT, from)))
+      if (!/^readme/i.test(f) && (from === 'samples' || /^[ab]-/.test(f))) cpSync(join(ROOT, from, f), join(dir, f));
   }
   writeFileSync(join(dir, 'broken.yaml'), 'policy: [unclosed\n');
   writeFileSync(join(dir, 'empty.md'), '---\ntype: school\n---\n');
@@ -56,7 +57,13 @@ function inThread(): Promise<FileResult[]> {
   return inThreadOnce;
 }
 
-async function onPool(workers: number, form: 'document' | 'json', window?: number, during?: (pool: AuditPool, n: number) => void, here = true): Promise<FileResult[]> {
+async function onPool(
+  workers: number,
+  form: 'document' | 'json',
+  window?: number,
+  during?: (pool: AuditPool, n: number) => void,
+  here = true,
+): Promise<FileResult[]> {
   const pool = new AuditPool({ workers, here, run: OPTS, form, ...(window ? { window } : {}) });
   pools.push(pool);
   const out: FileResult[] = [];

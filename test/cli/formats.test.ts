@@ -30,7 +30,10 @@ describe('the CLI on Word, PDF and HTML files', () => {
     expect(terminal.stdout).toMatch(/policy\.pdf p\. 1, line \d+, [^“]*“/);
     expect(terminal.stdout).toMatch(/policy\.html:\d+\s+“/);
     const json = runCli([...files, '--as-of', '2026-06-01', '--profile', 'vcse', '--format', 'json']);
-    const report = JSON.parse(json.stdout) as { schemaVersion: string; documents: Array<{ format: string; results: Array<{ evidence: Array<Record<string, unknown>> }> }> };
+    const report = JSON.parse(json.stdout) as {
+      schemaVersion: string;
+      documents: Array<{ format: string; results: Array<{ evidence: Array<Record<string, unknown>> }> }>;
+    };
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.schemaVersion).toBe('2.2.0');
     const evidence = (format: string) => report.documents.find((d) => d.format === format)!.results.flatMap((r) => r.evidence);
@@ -52,13 +55,19 @@ describe('the CLI on Word, PDF and HTML files', () => {
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { documents: Array<{ path: string }>; errors: Array<{ path: string; message: string }> };
     expect(report.documents.map((d) => d.path)).toEqual([join(dir, 'policy.html')]);
-    expect(report.errors).toEqual([{ path: join(dir, 'locked.pdf'), message: 'the PDF is encrypted and needs a password: save an unprotected copy (or print it to PDF) and audit that' }]);
+    expect(report.errors).toEqual([
+      { path: join(dir, 'locked.pdf'), message: 'the PDF is encrypted and needs a password: save an unprotected copy (or print it to PDF) and audit that' },
+    ]);
   }, 30_000);
 
   it('reads PDFs on worker threads to the same report as in one thread', () => {
     const many = join(dir, 'many');
     mkdirSync(many);
-    for (let i = 0; i < 16; i++) writeFileSync(join(many, `p${String(i).padStart(2, '0')}.pdf`), goodPdf([`Policy ${i}`, 'Our welfare officer is Jane Smith (07700 900123). Report any concern about a child to her.']));
+    for (let i = 0; i < 16; i++)
+      writeFileSync(
+        join(many, `p${String(i).padStart(2, '0')}.pdf`),
+        goodPdf([`Policy ${i}`, 'Our welfare officer is Jane Smith (07700 900123). Report any concern about a child to her.']),
+      );
     const one = runCli([many, '--format', 'json', '--jobs', '1', '--as-of', '2026-06-01']);
     const two = runCli([many, '--format', 'json', '--jobs', '2', '--as-of', '2026-06-01']);
     expect(one.stderr).toBe('');

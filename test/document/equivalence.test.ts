@@ -16,7 +16,12 @@ import { catalogue } from '../helpers/audit-text.js';
 import { ROOT } from '../helpers/run-cli.js';
 import { bodyOf, toDocx, toHtml, toPdf } from '../helpers/formats.js';
 
-const SAMPLES = ['riverside-juniors-fc-safeguarding', 'st-aidans-primary-child-protection', 'westshire-safeguarding-partnership-arrangements', 'hope-community-trust-2018'].map((n) => join('samples', `${n}.md`));
+const SAMPLES = [
+  'riverside-juniors-fc-safeguarding',
+  'st-aidans-primary-child-protection',
+  'westshire-safeguarding-partnership-arrangements',
+  'hope-community-trust-2018',
+].map((n) => join('samples', `${n}.md`));
 const EVAL = readdirSync(join(ROOT, 'test', 'eval', 'policies'))
   .filter((f) => f.endsWith('.md'))
   .map((f) => join('test', 'eval', 'policies', f));

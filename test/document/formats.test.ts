@@ -11,7 +11,6 @@ import type { PolicyDocument } from '../../src/document/model.js';
 import { placeOf } from '../../src/document/place.js';
 import { SAMPLE_POLICY as POLICY, toDocx, toHtml, toPdf } from '../helpers/formats.js';
 
-
 let dir: string;
 const docs: Record<string, PolicyDocument> = {};
 beforeAll(async () => {
@@ -35,14 +34,24 @@ describe.each(['html', 'docx', 'pdf'])('%s reader', (format) => {
 
   it('reads table rows with their cells and a numbered list as one group with its lead-in', () => {
     const d = docs[format]!;
-    expect(texts(d, 'table-row')).toEqual(['Role | Name | Phone', 'Designated safeguarding lead | Priya Shah | 0161 496 0000', 'Deputy | Tom Reed | 0161 496 0001']);
-    expect(texts(d, 'list-item')).toEqual(['listen and stay calm;', 'write down what was said, in their words;', 'tell the designated safeguarding lead the same day.']);
+    expect(texts(d, 'table-row')).toEqual([
+      'Role | Name | Phone',
+      'Designated safeguarding lead | Priya Shah | 0161 496 0000',
+      'Deputy | Tom Reed | 0161 496 0001',
+    ]);
+    expect(texts(d, 'list-item')).toEqual([
+      'listen and stay calm;',
+      'write down what was said, in their words;',
+      'tell the designated safeguarding lead the same day.',
+    ]);
     const leadIn = d.blocks.find((b) => b.text.startsWith('If a child tells you'))!;
     expect(d.blocks.filter((b) => b.kind === 'list-item').every((b) => b.group === leadIn.group)).toBe(true);
   });
 
   it('keeps each paragraph whole', () => {
-    expect(texts(docs[format]!, 'paragraph')).toContain('Every volunteer completes safeguarding training before working with children and refreshes it every three years.');
+    expect(texts(docs[format]!, 'paragraph')).toContain(
+      'Every volunteer completes safeguarding training before working with children and refreshes it every three years.',
+    );
   });
 });
 
@@ -82,7 +91,8 @@ describe('HTML pages', () => {
   });
 
   it('without <main>, reads the body but not its nav, header and footer', async () => {
-    const html = '<html><body><nav>Home · About the designated safeguarding lead</nav><header>Club</header><h1>Policy</h1><p>We keep children safe.</p><footer>© Club</footer></body></html>';
+    const html =
+      '<html><body><nav>Home · About the designated safeguarding lead</nav><header>Club</header><h1>Policy</h1><p>We keep children safe.</p><footer>© Club</footer></body></html>';
     const d = await documentFromBytes('p.html', Buffer.from(html), 'html');
     expect(texts(d)).toEqual(['Policy', 'We keep children safe.']);
   });
@@ -121,4 +131,3 @@ describe('PDF layout', () => {
     expect(body).not.toContain('|');
   });
 });
-

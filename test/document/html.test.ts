@@ -73,12 +73,16 @@ describe('HTML pages', () => {
 
   it('reads a plain <p>Glossary</p> followed by definitions as a glossary (a Word paragraph with no heading style)', () => {
     // under a real heading, so the plain line is not itself read as a heading (that rule is below)
-    const d = parseHtml('g.html', '<main><h1>Policy</h1><p>Glossary</p><p>Coercive control – a pattern of controlling behaviour.</p><p>Family help – support for families.</p><p>Report any worry to the DSL.</p></main>');
+    const d = parseHtml(
+      'g.html',
+      '<main><h1>Policy</h1><p>Glossary</p><p>Coercive control – a pattern of controlling behaviour.</p><p>Family help – support for families.</p><p>Report any worry to the DSL.</p></main>',
+    );
     expect(d.blocks.map((b) => b.context)).toEqual(['body', 'glossary', 'glossary', 'glossary', 'body']);
   });
 
   it('on a page with no heading elements, a short plain paragraph with text after it is a heading, as in Markdown', () => {
-    const page = '<main><p>Whistleblowing</p><p>Staff raise poor practice with the manager.</p><p>Our club</p><p>Club news</p><p>Everyone is welcome.</p><p>Last line</p></main>';
+    const page =
+      '<main><p>Whistleblowing</p><p>Staff raise poor practice with the manager.</p><p>Our club</p><p>Club news</p><p>Everyone is welcome.</p><p>Last line</p></main>';
     const d = parseHtml('plain.html', page);
     expect(d.sections.map((s) => s.heading)).toEqual(['Whistleblowing', 'Our club', 'Club news']);
     // the last line has no text after it; with a heading element on the page, no plain line is a heading
@@ -87,7 +91,10 @@ describe('HTML pages', () => {
   });
 
   it('without <main>, reads the body but leaves out its nav, header and footer', () => {
-    const d = parseHtml('p.html', '<body><header><p>Club</p></header><nav>Home</nav><h1>Policy</h1><p>We keep children safe.</p><footer>© Club</footer></body>');
+    const d = parseHtml(
+      'p.html',
+      '<body><header><p>Club</p></header><nav>Home</nav><h1>Policy</h1><p>We keep children safe.</p><footer>© Club</footer></body>',
+    );
     expect(d.blocks.map((b) => b.text)).toEqual(['Policy', 'We keep children safe.']);
   });
 });

@@ -358,11 +358,25 @@ describe('block kinds and groups', () => {
 describe('contexts', () => {
   it('marks glossary-like sections as glossary, down the whole subtree', () => {
     const doc = md([
-      '## Glossary of terms', '', 'LADO: local authority designated officer.', '',
-      '### Jargon buster', '', 'CSE: child sexual exploitation.', '',
-      '## Abbreviations and acronyms', '', '- DSL – designated safeguarding lead', '',
-      '## Key terms used in this policy', '', 'Child: anyone under 18.', '',
-      '## Reporting', '', 'Report to the DSL.',
+      '## Glossary of terms',
+      '',
+      'LADO: local authority designated officer.',
+      '',
+      '### Jargon buster',
+      '',
+      'CSE: child sexual exploitation.',
+      '',
+      '## Abbreviations and acronyms',
+      '',
+      '- DSL – designated safeguarding lead',
+      '',
+      '## Key terms used in this policy',
+      '',
+      'Child: anyone under 18.',
+      '',
+      '## Reporting',
+      '',
+      'Report to the DSL.',
     ]);
     expect(block(doc, 'LADO').context).toBe('glossary');
     expect(block(doc, 'CSE').context).toBe('glossary');
@@ -375,12 +389,19 @@ describe('contexts', () => {
   it('reads a plain "Glossary" line followed by definitions as a glossary, as Word and PDF exports leave it', () => {
     // under a real heading, so the plain lines are not read as headings (that rule is below)
     const doc = md([
-      '# Policy', '',
-      'Whistleblowing', '', 'Staff raise poor practice with the manager.', '',
-      'Glossary', '',
+      '# Policy',
+      '',
+      'Whistleblowing',
+      '',
+      'Staff raise poor practice with the manager.',
+      '',
+      'Glossary',
+      '',
       'Coercive control – a pattern of controlling behaviour.',
-      'Family help – support for families from the local authority.', '',
-      'LADO: the local authority designated officer.', '',
+      'Family help – support for families from the local authority.',
+      '',
+      'LADO: the local authority designated officer.',
+      '',
       'Report any worry to the DSL on the same day.',
     ]);
     expect(block(doc, 'Coercive control').context).toBe('glossary');
@@ -394,12 +415,20 @@ describe('contexts', () => {
 
   it('does not turn definitions without a glossary title, or a title with prose after it, into a glossary', () => {
     const doc = md([
-      '# Policy', '',
-      'Types of abuse', '',
+      '# Policy',
+      '',
+      'Types of abuse',
+      '',
       'Neglect – the persistent failure to meet a child’s basic needs.',
-      'Physical abuse – hitting, shaking or otherwise hurting a child.', '',
-      'See the glossary', '', 'Everyone who works with children must report a concern the same day.', '',
-      'Read the glossary', '', 'Designated Safeguarding Lead: Jane Smith, 0161 496 0123.',
+      'Physical abuse – hitting, shaking or otherwise hurting a child.',
+      '',
+      'See the glossary',
+      '',
+      'Everyone who works with children must report a concern the same day.',
+      '',
+      'Read the glossary',
+      '',
+      'Designated Safeguarding Lead: Jane Smith, 0161 496 0123.',
     ]);
     expect(block(doc, 'Jane Smith').context).toBe('body');
     expect(block(doc, 'Neglect').context).toBe('body');
@@ -408,14 +437,33 @@ describe('contexts', () => {
 
   it('reads short plain lines as headings in a policy with no heading marks (Word or PDF text)', () => {
     const doc = md([
-      'Riverside Club      Safeguarding Policy', '',
-      'Contents', '- Record keeping', '- Speaking up', '',
-      '10.0 RECORD KEEPING', '', '10.1 Concerns are written down the same day.', '',
-      'Welfare officer: Sue Ashworth', '', 'Phone her on the number below.', '',
-      'Next review May 2027', '', 'The committee reviews the policy.', '',
-      'Appendix 1: Contacts', '', 'The welfare officer and the chair.', '',
-      'Riverside Club      Safeguarding Policy', '',
-      'Speaking up', '', 'Staff raise poor practice with the chair.',
+      'Riverside Club      Safeguarding Policy',
+      '',
+      'Contents',
+      '- Record keeping',
+      '- Speaking up',
+      '',
+      '10.0 RECORD KEEPING',
+      '',
+      '10.1 Concerns are written down the same day.',
+      '',
+      'Welfare officer: Sue Ashworth',
+      '',
+      'Phone her on the number below.',
+      '',
+      'Next review May 2027',
+      '',
+      'The committee reviews the policy.',
+      '',
+      'Appendix 1: Contacts',
+      '',
+      'The welfare officer and the chair.',
+      '',
+      'Riverside Club      Safeguarding Policy',
+      '',
+      'Speaking up',
+      '',
+      'Staff raise poor practice with the chair.',
     ]);
     expect(doc.sections.map((x) => x.heading)).toEqual([null, '10.0 RECORD KEEPING', 'Appendix 1: Contacts', 'Speaking up']);
     expect(headingOf(doc, block(doc, 'Concerns are written'))).toBe('10.0 RECORD KEEPING');
@@ -433,13 +481,34 @@ describe('contexts', () => {
 
   it('marks link lists, further reading and related policies as links, but not contacts', () => {
     const doc = md([
-      '## Useful links', '', '- NSPCC helpline information', '',
-      '## Further reading', '', 'Keeping Children Safe in Education 2025.', '',
-      '## 7. References', '', 'Working Together 2026.', '',
-      '## Related policies', '', 'Anti-bullying policy.', '',
-      '## Useful contacts', '', 'DSL: Jane Smith, 0161 496 0123.', '',
-      '## References and DBS checks', '', 'We take up two references for every new volunteer.', '',
-      '## Reporting', '', 'See [the NSPCC site](https://www.nspcc.org.uk) and [Childline](https://www.childline.org.uk).', '',
+      '## Useful links',
+      '',
+      '- NSPCC helpline information',
+      '',
+      '## Further reading',
+      '',
+      'Keeping Children Safe in Education 2025.',
+      '',
+      '## 7. References',
+      '',
+      'Working Together 2026.',
+      '',
+      '## Related policies',
+      '',
+      'Anti-bullying policy.',
+      '',
+      '## Useful contacts',
+      '',
+      'DSL: Jane Smith, 0161 496 0123.',
+      '',
+      '## References and DBS checks',
+      '',
+      'We take up two references for every new volunteer.',
+      '',
+      '## Reporting',
+      '',
+      'See [the NSPCC site](https://www.nspcc.org.uk) and [Childline](https://www.childline.org.uk).',
+      '',
       'Email [dsl@example.org](mailto:dsl@example.org) or visit www.example.org for forms.',
     ]);
     expect(block(doc, 'NSPCC helpline').context).toBe('links');
@@ -547,7 +616,10 @@ describe('trailContext', () => {
   it('reads a table of contents as a list that names things: under a "Contents" heading or after a "Contents" line', () => {
     expect(trailContext(['Table of Contents'])).toBe('links');
     expect(trailContext(['Contents', 'Section 1 Policy statement'])).toBeUndefined();
-    const doc = parseMarkdown('p.md', '# Policy\n\nTable of Contents\n- Section 4 Whistleblowing\n- Section 5 Anti-bullying\n\n## Section 4. Whistleblowing\n\nStaff can raise concerns.\n');
+    const doc = parseMarkdown(
+      'p.md',
+      '# Policy\n\nTable of Contents\n- Section 4 Whistleblowing\n- Section 5 Anti-bullying\n\n## Section 4. Whistleblowing\n\nStaff can raise concerns.\n',
+    );
     expect(block(doc, 'Section 4 Whistleblowing').context).toBe('links');
     expect(block(doc, 'Staff can raise').context).toBe('body');
     const headed = parseMarkdown('p.md', '## Contents\n\n1. Whistleblowing\n2. Anti-bullying\n\n## Whistleblowing\n\nStaff can raise concerns.\n');
@@ -579,18 +651,23 @@ describe('collapseWithLines', () => {
   it('gives collapseSpace’s text, and line starts only when the breaks match the lines spanned', () => {
     let withLines = 0;
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\t', '\n\n'), { maxLength: 14 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), (parts, guess, consistent) => {
-        const raw = parts.join('');
-        // half the time the line count the parser would give (the breaks between the words)
-        const extra = consistent ? (raw.trim().match(/\n/g)?.length ?? 0) : guess;
-        const r = collapseWithLines(raw, extra);
-        expect(r.text).toBe(collapseSpace(raw));
-        if (r.lineStarts) {
-          withLines++;
-          expect(r.lineStarts).toHaveLength(extra);
-          for (const at of r.lineStarts) expect(r.text[at - 1]).toBe(' ');
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\t', '\n\n'), { maxLength: 14 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        (parts, guess, consistent) => {
+          const raw = parts.join('');
+          // half the time the line count the parser would give (the breaks between the words)
+          const extra = consistent ? (raw.trim().match(/\n/g)?.length ?? 0) : guess;
+          const r = collapseWithLines(raw, extra);
+          expect(r.text).toBe(collapseSpace(raw));
+          if (r.lineStarts) {
+            withLines++;
+            expect(r.lineStarts).toHaveLength(extra);
+            for (const at of r.lineStarts) expect(r.text[at - 1]).toBe(' ');
+          }
+        },
+      ),
       { seed: 20260318, numRuns: 2000 },
     );
     expect(withLines).toBeGreaterThan(100); // the line-start branch was really exercised
@@ -599,7 +676,10 @@ describe('collapseWithLines', () => {
   });
 
   it('evidence names the line of the sentence it quotes inside a paragraph over several lines', () => {
-    const doc = parseMarkdown('p.md', '# Policy\n\nWe keep children safe in every session\nand train volunteers every year. Report\nany concern to the lead.\n');
+    const doc = parseMarkdown(
+      'p.md',
+      '# Policy\n\nWe keep children safe in every session\nand train volunteers every year. Report\nany concern to the lead.\n',
+    );
     const b = block(doc, 'We keep children safe');
     expect(b.lineStarts).toEqual([b.text.indexOf('and train'), b.text.indexOf('any concern')]);
   });

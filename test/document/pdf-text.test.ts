@@ -120,9 +120,22 @@ describe('PDF blocks', () => {
   });
 
   it('tells list items by their bullets and numbers, with their lead-in as one group', () => {
-    const lines = pageLines(page([p('Staff must:', 56, 700), p('•', 56, 686), p('listen carefully;', 74, 686), p('2.', 56, 672), p('write it down and tell the', 74, 672), p('DSL the same day.', 74, 659), p('Then the DSL decides.', 56, 640)]));
+    const lines = pageLines(
+      page([
+        p('Staff must:', 56, 700),
+        p('•', 56, 686),
+        p('listen carefully;', 74, 686),
+        p('2.', 56, 672),
+        p('write it down and tell the', 74, 672),
+        p('DSL the same day.', 74, 659),
+        p('Then the DSL decides.', 56, 640),
+      ]),
+    );
     const b = new DocumentBuilder();
-    new PdfBlockWriter(b, lines.map((line, i) => ({ line, n: i + 1 }))).write();
+    new PdfBlockWriter(
+      b,
+      lines.map((line, i) => ({ line, n: i + 1 })),
+    ).write();
     expect(b.blocks.map((x) => [x.kind, x.text])).toEqual([
       ['paragraph', 'Staff must:'],
       ['list-item', 'listen carefully;'],
@@ -134,10 +147,19 @@ describe('PDF blocks', () => {
 
   it('makes headings of larger text, a level per size, and of short bold lines standing alone', () => {
     const lines = pageLines(
-      page([p('Safeguarding Policy', 56, 800, 20, true), p('1. Roles', 56, 770, 15, true), p('Designated lead', 56, 745, 11, true), p('Sam Jones leads on safeguarding.', 56, 725), p('Body text goes on here too.', 56, 712)]),
+      page([
+        p('Safeguarding Policy', 56, 800, 20, true),
+        p('1. Roles', 56, 770, 15, true),
+        p('Designated lead', 56, 745, 11, true),
+        p('Sam Jones leads on safeguarding.', 56, 725),
+        p('Body text goes on here too.', 56, 712),
+      ]),
     );
     const b = new DocumentBuilder();
-    new PdfBlockWriter(b, lines.map((line, i) => ({ line, n: i + 1 }))).write();
+    new PdfBlockWriter(
+      b,
+      lines.map((line, i) => ({ line, n: i + 1 })),
+    ).write();
     expect(b.sections.map((s) => [s.heading, s.depth])).toEqual([
       ['Safeguarding Policy', 1],
       ['1. Roles', 2],
@@ -156,7 +178,10 @@ describe('PDF blocks', () => {
       ]),
     );
     const b = new DocumentBuilder();
-    new PdfBlockWriter(b, lines.map((line, i) => ({ line, n: i + 1 }))).write();
+    new PdfBlockWriter(
+      b,
+      lines.map((line, i) => ({ line, n: i + 1 })),
+    ).write();
     expect(b.blocks.map((x) => [x.kind, x.text])).toEqual([
       ['table-row', 'Club Safeguarding Officer | Jane Smith | 07700 900123'],
       ['paragraph', 'This policy should be read with the whistleblowing policy and the others.'],

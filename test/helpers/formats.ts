@@ -37,7 +37,10 @@ export const SAMPLE_POLICY = [
 ].join('\n');
 
 export function parseMd(md: string): Root {
-  return unified().use(remarkParse).use(remarkGfmWithoutAutolinks).parse(md.replace(/^---\n[\s\S]*?\n---\n/, ''));
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfmWithoutAutolinks)
+    .parse(md.replace(/^---\n[\s\S]*?\n---\n/, ''));
 }
 
 /** Markdown without its front matter (the other formats have none). */
@@ -79,7 +82,11 @@ export function itemsOf(md: string): Item[] {
       let first = true;
       for (const c of li.children) {
         if (c.type === 'paragraph') {
-          out.push(first ? { kind: 'item', ordered: !!node.ordered, level, spans: spans(c.children), number: (node.start ?? 1) + i } : { kind: 'item', ordered: false, level: level + 1, spans: spans(c.children), number: 0 });
+          out.push(
+            first
+              ? { kind: 'item', ordered: !!node.ordered, level, spans: spans(c.children), number: (node.start ?? 1) + i }
+              : { kind: 'item', ordered: false, level: level + 1, spans: spans(c.children), number: 0 },
+          );
           first = false;
         } else if (c.type === 'list') list(c, level + 1);
       }
@@ -104,12 +111,14 @@ export function itemsOf(md: string): Item[] {
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function spansHtml(ss: Span[]): string {
-  return ss.map((s) => {
-    let t = esc(s.text);
-    if (s.bold) t = `<strong>${t}</strong>`;
-    if (s.link) t = `<a href="${esc(s.link)}">${t}</a>`;
-    return t;
-  }).join('');
+  return ss
+    .map((s) => {
+      let t = esc(s.text);
+      if (s.bold) t = `<strong>${t}</strong>`;
+      if (s.link) t = `<a href="${esc(s.link)}">${t}</a>`;
+      return t;
+    })
+    .join('');
 }
 
 /** A page with site furniture around the policy: a nav, a cookie banner, a footer, a script. */
@@ -162,7 +171,14 @@ export function toHtml(md: string, title = 'Policy'): string {
 export async function toDocx(md: string, opts: { pageBreakBefore?: string } = {}): Promise<Buffer> {
   const d = await import('docx');
   const runs = (ss: Span[]) => ss.map((s) => new d.TextRun({ text: s.text, bold: s.bold }));
-  const LEVELS = [d.HeadingLevel.HEADING_1, d.HeadingLevel.HEADING_2, d.HeadingLevel.HEADING_3, d.HeadingLevel.HEADING_4, d.HeadingLevel.HEADING_5, d.HeadingLevel.HEADING_6];
+  const LEVELS = [
+    d.HeadingLevel.HEADING_1,
+    d.HeadingLevel.HEADING_2,
+    d.HeadingLevel.HEADING_3,
+    d.HeadingLevel.HEADING_4,
+    d.HeadingLevel.HEADING_5,
+    d.HeadingLevel.HEADING_6,
+  ];
   const children: Array<InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table>> = [];
   let listNo = 0;
   let prevItem = false;
@@ -172,7 +188,12 @@ export async function toDocx(md: string, opts: { pageBreakBefore?: string } = {}
     else if (it.kind === 'para') children.push(new d.Paragraph({ children: runs(it.spans) }));
     else if (it.kind === 'item') {
       if (!prevItem) listNo++;
-      children.push(new d.Paragraph({ children: runs(it.spans), ...(it.ordered ? { numbering: { reference: 'numbers', level: it.level, instance: listNo } } : { bullet: { level: it.level } }) }));
+      children.push(
+        new d.Paragraph({
+          children: runs(it.spans),
+          ...(it.ordered ? { numbering: { reference: 'numbers', level: it.level, instance: listNo } } : { bullet: { level: it.level } }),
+        }),
+      );
     } else {
       children.push(
         new d.Table({
@@ -211,7 +232,12 @@ export interface PdfOptions {
 /** A PDF written by pdfkit: bold, larger headings, bullets and numbers as text, tables as cells placed in a row. */
 export async function toPdf(md: string, opts: PdfOptions = {}): Promise<Buffer> {
   const PDFDocument = (await import('pdfkit')).default;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, bufferPages: true, info: { CreationDate: new Date(0), ModDate: new Date(0), Producer: 'test', Creator: 'test' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    bufferPages: true,
+    info: { CreationDate: new Date(0), ModDate: new Date(0), Producer: 'test', Creator: 'test' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -229,7 +255,10 @@ export async function toPdf(md: string, opts: PdfOptions = {}): Promise<Buffer> 
     if (it.kind === 'heading') {
       if (opts.pageBreakAtH2 && it.depth === 2 && !first) doc.addPage();
       doc.moveDown(0.6);
-      doc.font('Helvetica-Bold').fontSize(SIZES[it.depth - 1]!).text(plain(it.spans), colOpts);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(SIZES[it.depth - 1]!)
+        .text(plain(it.spans), colOpts);
       doc.moveDown(0.3);
     } else if (it.kind === 'para') {
       writeSpans(it.spans);
@@ -240,7 +269,10 @@ export async function toPdf(md: string, opts: PdfOptions = {}): Promise<Buffer> 
       const x = doc.x;
       const indent = 16 * it.level;
       const y = doc.y;
-      doc.font('Helvetica').fontSize(11).text(marker, x + indent, y, { lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(11)
+        .text(marker, x + indent, y, { lineBreak: false });
       doc.x = x + indent + 18;
       doc.y = y;
       writeSpans(it.spans, { width: (opts.twoColumns ? (width - 24) / 2 : width) - indent - 18 });
@@ -253,7 +285,10 @@ export async function toPdf(md: string, opts: PdfOptions = {}): Promise<Buffer> 
         const y = doc.y;
         let bottom = y;
         r.forEach((c, i) => {
-          doc.font('Helvetica').fontSize(11).text(plain(c), 56 + i * cw, y, { width: cw - 10 });
+          doc
+            .font('Helvetica')
+            .fontSize(11)
+            .text(plain(c), 56 + i * cw, y, { width: cw - 10 });
           bottom = Math.max(bottom, doc.y);
         });
         doc.x = 56;
@@ -271,7 +306,10 @@ export async function toPdf(md: string, opts: PdfOptions = {}): Promise<Buffer> 
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.font('Helvetica').fontSize(9).text(opts.runningHeader, 56, 24, { width, lineBreak: false });
-      doc.font('Helvetica').fontSize(9).text(`Page ${i + 1} of ${range.count}`, 56, doc.page.height - 36, { width, align: 'center', lineBreak: false });
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(`Page ${i + 1} of ${range.count}`, 56, doc.page.height - 36, { width, align: 'center', lineBreak: false });
       doc.page.margins.bottom = bottomMargin;
     }
   }
@@ -311,7 +349,12 @@ function greyPng(w: number, h: number): Buffer {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export type { Nodes };

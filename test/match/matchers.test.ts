@@ -114,7 +114,9 @@ describe('date', () => {
 });
 
 describe('outdated', () => {
-  const edition: CheckSpec = { outdated: { edition: { instrument: 'working-together', names: ['working together to safeguard children'], no_year: 'partial' } } };
+  const edition: CheckSpec = {
+    outdated: { edition: { instrument: 'working-together', names: ['working together to safeguard children'], no_year: 'partial' } },
+  };
   it('editions: in force, stale, or named without a year', () => {
     expect(run(edition, 'We follow Working Together to Safeguard Children 2026.').state).toBe('ok');
     expect(run(edition, 'We follow Working Together to Safeguard Children (2018).').state).toBe('stale');
@@ -165,11 +167,13 @@ describe('outdated', () => {
 describe('section scope: a section with its subsections, never siblings', () => {
   const spec: CheckSpec = { near: { within: 'section', all: [['welfare officer'], ['<phone>']] } };
   it('pairs a section’s own text with its subsection’s text', () => {
-    const md = '# Club policy\n\nIntro.\n\n## Who to contact\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
+    const md =
+      '# Club policy\n\nIntro.\n\n## Who to contact\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
     expect(run(spec, md).state).toBe('ok');
   });
   it('does not pair two sibling subsections', () => {
-    const md = '# Club policy\n\nIntro.\n\n## Contacts\n\n### Roles\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
+    const md =
+      '# Club policy\n\nIntro.\n\n## Contacts\n\n### Roles\n\nOur welfare officer is the first point of contact.\n\n### Numbers\n\nCall 01632 960123.\n\n## Other\n\nText.\n';
     expect(run(spec, md).state).toBe('none');
   });
   it('does not pair through a title section spanning the document', () => {
@@ -215,14 +219,19 @@ describe('about: a passage whose heading or lead sentence names the topic', () =
     expect(run(spec, 'We keep records. This includes any allegation.').state).toBe('none');
     // a heading with nothing under it: the topic meant to be there, weak
     expect(run(spec, '# P\n\nx\n\n## Allegations\n\n## Next\n\nSome text that is long enough to count here.\n').state).toBe('weak');
-    expect(run(spec, '# P\n\nx\n\n## Related policies\n\n- [Allegations procedure](https://example.org/a)\n- [Complaints](https://example.org/c)\n').state).toBe('none');
+    expect(
+      run(spec, '# P\n\nx\n\n## Related policies\n\n- [Allegations procedure](https://example.org/a)\n- [Complaints](https://example.org/c)\n').state,
+    ).toBe('none');
   });
 });
 
 describe('one_holder: one role, one person', () => {
   const spec: CheckSpec = { one_holder: { roles: ['safeguarding officer', 'welfare officer'] } };
   it('two different people for the same title are wrong, naming both', () => {
-    const o = run(spec, '# P\n\nOur Parish Safeguarding Officer is Eleanor Fairweather.\n\n| Role | Name |\n|---|---|\n| Parish Safeguarding Officer | David Ashworth |\n');
+    const o = run(
+      spec,
+      '# P\n\nOur Parish Safeguarding Officer is Eleanor Fairweather.\n\n| Role | Name |\n|---|---|\n| Parish Safeguarding Officer | David Ashworth |\n',
+    );
     expect(o.state).toBe('wrong');
     expect(o.note).toContain('Eleanor Fairweather (line 3) and David Ashworth');
   });
@@ -244,7 +253,9 @@ describe('one_holder: names written short and long', () => {
   });
   it('a first name alone is a holder: the same person written short is fine, a different first name is not', () => {
     expect(run(spec, 'Welfare officer: Sue Ashworth, 07700 900412.\n\nIf unsure, ask the Welfare Officer, Sue, or the chair.').state).toBe('ok');
-    expect(run(spec, 'Welfare officer: Sue Ashworth, 07700 900412.\n\nFor now message Mark (our welfare officer until May) if it is urgent.').state).toBe('wrong');
+    expect(run(spec, 'Welfare officer: Sue Ashworth, 07700 900412.\n\nFor now message Mark (our welfare officer until May) if it is urgent.').state).toBe(
+      'wrong',
+    );
     expect(run(spec, 'Welfare officer: Sue Ashworth.\n\nSue is our welfare officer and Tom Price, our deputy welfare officer, helps her.').state).toBe('ok');
     expect(run(spec, 'Welfare officer: Sue Ashworth.\n\nWelfare officer: Mark, on 07700 900855.').state).toBe('wrong');
   });
@@ -254,7 +265,9 @@ describe('one_holder: names written short and long', () => {
 });
 
 describe('timescale: longer_contradicts', () => {
-  const spec: CheckSpec = { timescale: { concept: ['lado'], value: 1, unit: 'working-day', shorter_ok: true, also: ['immediately'], longer_contradicts: true } };
+  const spec: CheckSpec = {
+    timescale: { concept: ['lado'], value: 1, unit: 'working-day', shorter_ok: true, also: ['immediately'], longer_contradicts: true },
+  };
   it('a longer figure elsewhere for the same referral is wrong, naming both places', () => {
     const o = run(spec, 'Refer to the LADO within one working day.\n\nQuick guide: tell the DSL at once; the DSL informs the LADO within 5 working days.\n');
     expect(o.state).toBe('wrong');
@@ -268,7 +281,9 @@ describe('timescale: longer_contradicts', () => {
 describe('a heading its own first sentence disclaims', () => {
   it('is denied with it', () => {
     const spec: CheckSpec = { mentions: ['online safety'] };
-    expect(run(spec, '# P\n\nx\n\n## Online safety\n\nThis policy does not cover online safety; see our separate Mobile Phone and Camera Policy.\n').state).toBe('none');
+    expect(
+      run(spec, '# P\n\nx\n\n## Online safety\n\nThis policy does not cover online safety; see our separate Mobile Phone and Camera Policy.\n').state,
+    ).toBe('none');
     expect(run(spec, '# P\n\nx\n\n## Online safety\n\nStaff teach online safety in every club session and tell the DSL about any worry.\n').state).toBe('ok');
   });
 });

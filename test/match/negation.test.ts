@@ -63,8 +63,18 @@ describe('negation', () => {
 describe('historic mentions', () => {
   it('recognises talk of the past', () => {
     const tt = tokenize('The partnership replaced the former LSCB in 2019.');
-    expect(isHistoric(tt.tokens, tt.tokens.findIndex((t) => t.w === 'lscb'))).toBe(true);
+    expect(
+      isHistoric(
+        tt.tokens,
+        tt.tokens.findIndex((t) => t.w === 'lscb'),
+      ),
+    ).toBe(true);
     const now = tokenize('Refer to the LSCB procedures.');
-    expect(isHistoric(now.tokens, now.tokens.findIndex((t) => t.w === 'lscb'))).toBe(false);
+    expect(
+      isHistoric(
+        now.tokens,
+        now.tokens.findIndex((t) => t.w === 'lscb'),
+      ),
+    ).toBe(false);
   });
 });

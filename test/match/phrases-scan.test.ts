@@ -81,7 +81,9 @@ function texts(): TokenizedText[] {
     }
   }
   // class spans (numbers, phones, e-mails, placeholders, names) and stems at the edges
-  out.push(tokenize('Call Jane Smith on 0113 496 0000 or [insert number], e-mail dsl@example.org within 24 hours; whistleblowers and co-operation, safeguarding.'));
+  out.push(
+    tokenize('Call Jane Smith on 0113 496 0000 or [insert number], e-mail dsl@example.org within 24 hours; whistleblowers and co-operation, safeguarding.'),
+  );
   // possessives read both ways
   out.push(tokenize("The Local Authority's Safeguarding Children's Board, the Rugby Football Union's policy and the child’s voice."));
   return out;

@@ -4,7 +4,15 @@ import { tokenize } from '../../src/match/text.js';
 const words = (s: string) => tokenize(s).tokens.map((t) => t.w);
 const classes = (s: string) => {
   const tt = tokenize(s);
-  return [...tt.spans.entries()].flatMap(([i, list]) => list.map((sp) => `${sp.cls}:${tt.tokens.slice(i, sp.end).map((t) => t.w).join(' ')}`));
+  return [...tt.spans.entries()].flatMap(([i, list]) =>
+    list.map(
+      (sp) =>
+        `${sp.cls}:${tt.tokens
+          .slice(i, sp.end)
+          .map((t) => t.w)
+          .join(' ')}`,
+    ),
+  );
 };
 
 describe('tokenize', () => {
@@ -23,8 +31,16 @@ describe('tokenize', () => {
   it('a possessive keeps its word as a second reading, short forms such as it’s do not', () => {
     const tt = tokenize("The Union's rules, the children’s voice, it's late, parents' views");
     expect(tt.tokens.map((t) => [t.w, t.base])).toEqual([
-      ['the', undefined], ['unions', 'union'], ['rules', undefined], ['the', undefined], ['childrens', 'children'],
-      ['voice', undefined], ['its', undefined], ['late', undefined], ['parents', undefined], ['views', undefined],
+      ['the', undefined],
+      ['unions', 'union'],
+      ['rules', undefined],
+      ['the', undefined],
+      ['childrens', 'children'],
+      ['voice', undefined],
+      ['its', undefined],
+      ['late', undefined],
+      ['parents', undefined],
+      ['views', undefined],
     ]);
   });
   it('words that are names of object properties are not numbers', () => {

@@ -20,7 +20,12 @@ async function streamed(r: AuditReport, asBytes: boolean): Promise<string> {
 }
 
 describe('JsonReportWriter', () => {
-  const a = auditText('# Policy\n\nReport any concern to the designated safeguarding lead, Jane Smith, on 01632 960000 — “quoted” — ✓.\n', 'vcse', '2026-11-01', 'a.md');
+  const a = auditText(
+    '# Policy\n\nReport any concern to the designated safeguarding lead, Jane Smith, on 01632 960000 — “quoted” — ✓.\n',
+    'vcse',
+    '2026-11-01',
+    'a.md',
+  );
   const b = auditText('# Another\n\nNothing much.\n', 'school', '2026-11-01', 'b.md');
   const errors = [{ path: 'c.md', line: 3, column: 1, message: 'bad "thing"\nhere' }];
   const warnings = [{ path: 'a.md', message: 'unknown type' }];

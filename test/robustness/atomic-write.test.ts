@@ -86,7 +86,9 @@ describe('atomic write', () => {
     execFileSync('mkfifo', [fifo]);
     const reader = new Promise<string>((done) => {
       const chunks: Buffer[] = [];
-      createReadStream(fifo).on('data', (c) => chunks.push(c as Buffer)).on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+      createReadStream(fifo)
+        .on('data', (c) => chunks.push(c as Buffer))
+        .on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     });
     await writeFileAtomic(fifo, 'through the pipe');
     expect(await reader).toBe('through the pipe');
@@ -124,7 +126,9 @@ describe('atomic write', () => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     expect(readdirSync(dir)).toHaveLength(2);
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.kill('SIGINT');
     expect(await ended).toEqual({ code: null, signal: 'SIGINT' });
     expect(readdirSync(dir)).toEqual(['report.json']);

@@ -87,7 +87,10 @@ describe('a batch of every bad file and some good ones', () => {
 
   beforeAll(() => {
     before = snapshot(inputs);
-    run = runCli(['in', 'in/policy.txt', 'in/missing.md', '--format', 'json', '--as-of', AS_OF, '--output', 'out/report.json'], { cwd: top, ...(user ? { user } : {}) });
+    run = runCli(['in', 'in/policy.txt', 'in/missing.md', '--format', 'json', '--as-of', AS_OF, '--output', 'out/report.json'], {
+      cwd: top,
+      ...(user ? { user } : {}),
+    });
     report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as AuditReport;
   }, 180_000);
 
@@ -188,31 +191,42 @@ describe('flags and catalogues', () => {
 });
 
 describe('interrupted', () => {
-  it.skipIf(process.platform === 'win32')('Ctrl-C during a batch leaves the old report (or a whole new one) and no temporary file', async () => {
-    // many ordinary policies: each is quick to audit, so the signal is handled soon after it is sent
-    const many = join(top, 'many');
-    mkdirSync(many);
-    for (let i = 0; i < 60; i++) copyFileSync(join(ROOT, 'samples', 'st-aidans-primary-child-protection.md'), join(many, `school-${String(i).padStart(2, '0')}.md`));
-    writeFileSync(join(out, 'interrupted.json'), 'old report');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'wt-audit.js'), 'many', '--format', 'json', '--as-of', AS_OF, '--output', 'out/interrupted.json'], {
-      cwd: top,
-      stdio: 'ignore',
-    });
-    // listen at once: a quick run may be over before the signal is sent
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    let over = false;
-    void ended.then(() => (over = true));
-    // interrupt while the report is being written: once its temporary file exists
-    const deadline = Date.now() + 30_000;
-    while (!over && Date.now() < deadline && !readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGINT');
-    const { code, signal } = await ended;
-    const text = readFileSync(join(out, 'interrupted.json'), 'utf8');
-    if (signal === 'SIGINT') expect(text).toBe('old report');
-    else {
-      expect(code).toBe(1);
-      expect(validateReport(JSON.parse(text))).toBe(true);
-    }
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  }, 120_000);
+  it.skipIf(process.platform === 'win32')(
+    'Ctrl-C during a batch leaves the old report (or a whole new one) and no temporary file',
+    async () => {
+      // many ordinary policies: each is quick to audit, so the signal is handled soon after it is sent
+      const many = join(top, 'many');
+      mkdirSync(many);
+      for (let i = 0; i < 60; i++)
+        copyFileSync(join(ROOT, 'samples', 'st-aidans-primary-child-protection.md'), join(many, `school-${String(i).padStart(2, '0')}.md`));
+      writeFileSync(join(out, 'interrupted.json'), 'old report');
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin', 'wt-audit.js'), 'many', '--format', 'json', '--as-of', AS_OF, '--output', 'out/interrupted.json'],
+        {
+          cwd: top,
+          stdio: 'ignore',
+        },
+      );
+      // listen at once: a quick run may be over before the signal is sent
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      let over = false;
+      void ended.then(() => (over = true));
+      // interrupt while the report is being written: once its temporary file exists
+      const deadline = Date.now() + 30_000;
+      while (!over && Date.now() < deadline && !readdirSync(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 10));
+      child.kill('SIGINT');
+      const { code, signal } = await ended;
+      const text = readFileSync(join(out, 'interrupted.json'), 'utf8');
+      if (signal === 'SIGINT') expect(text).toBe('old report');
+      else {
+        expect(code).toBe(1);
+        expect(validateReport(JSON.parse(text))).toBe(true);
+      }
+      expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+    120_000,
+  );
 });

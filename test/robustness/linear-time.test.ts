@@ -60,7 +60,14 @@ describe('phrase scanner: near matches of every catalogue phrase', () => {
   const once = { maxScale: 1, runs: [2, 1] as [number, number] };
   it('in one endless sentence', () => {
     const phrases = catalogue().phrases;
-    expectLinear(steadyGrowth((k) => `${near} `.repeat(k), textSize, (tt) => phrases.scan(tt), { ...once, prepare: tokenize }));
+    expectLinear(
+      steadyGrowth(
+        (k) => `${near} `.repeat(k),
+        textSize,
+        (tt) => phrases.scan(tt),
+        { ...once, prepare: tokenize },
+      ),
+    );
   });
   it('the tokenizer on the same text', () => {
     expectLinear(steadyGrowth((k) => `${near} `.repeat(k), textSize, tokenize, once));
@@ -182,7 +189,13 @@ describe('loaders: Markdown and YAML that used to be slow', () => {
   }
   it('decoding windows-1252 bytes', () => {
     const make = (k: number) => new Uint8Array(20000 * k).fill(0x92);
-    expectLinear(steadyGrowth(make, (b) => b.length, (b) => decodePolicyBytes(b, 'cp1252.md')));
+    expectLinear(
+      steadyGrowth(
+        make,
+        (b) => b.length,
+        (b) => decodePolicyBytes(b, 'cp1252.md'),
+      ),
+    );
   });
 });
 

@@ -88,6 +88,6 @@ export const RUNS: Record<string, string> = {
   'month names': 'September ',
   'date-like': '1/1/',
   'number words': 'twenty four ',
-  'negators': 'not no never ',
+  negators: 'not no never ',
   'url-like': 'www.a.',
 };

@@ -114,7 +114,9 @@ export const BAD_FILES: BadFile[] = [
   {
     name: 'windows-1252.md',
     what: 'Windows-1252 bytes (smart quotes, £)',
-    write: put(Buffer.concat([utf8('# Policy\n\nThe club'), Buffer.from([0x92]), utf8('s welfare officer is Jane Smith. Fees are '), Buffer.from([0xa3]), utf8('5.\n')])),
+    write: put(
+      Buffer.concat([utf8('# Policy\n\nThe club'), Buffer.from([0x92]), utf8('s welfare officer is Jane Smith. Fees are '), Buffer.from([0xa3]), utf8('5.\n')]),
+    ),
     expect: 'document',
   },
   {
@@ -161,14 +163,22 @@ export const BAD_FILES: BadFile[] = [
     name: 'emphasis-flood.md',
     what: 'thousands of emphasis markers in one paragraph',
     write: put(`# Policy\n\nIntro.\n\n${'*a '.repeat(5000)}x\n`),
-    expect: { message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines', line: 5, column: 1 },
+    expect: {
+      message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines',
+      line: 5,
+      column: 1,
+    },
   },
   {
     // a fence inside a quote never closes at the top level: it must not switch the guard off
     name: 'quoted-fence-flood.md',
     what: 'an opening fence in a quote, then thousands of emphasis markers',
     write: put(`# Policy\n\n> \`\`\`\n\n${'*a '.repeat(5000)}x\n`),
-    expect: { message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines', line: 5, column: 1 },
+    expect: {
+      message: 'too much inline markup: over 500 emphasis or link markers in one paragraph (from this line); split it with blank lines',
+      line: 5,
+      column: 1,
+    },
   },
   {
     name: 'indented-fence-nesting.md',
@@ -179,7 +189,9 @@ export const BAD_FILES: BadFile[] = [
   {
     name: 'long-line.md',
     what: 'a 5 MB line with no newline',
-    write: put(`# Safeguarding policy\n\nReport any concern to the designated safeguarding lead. ${'Staff keep children safe at every session. '.repeat(Math.ceil((5 * 1024 * 1024) / 43))}`),
+    write: put(
+      `# Safeguarding policy\n\nReport any concern to the designated safeguarding lead. ${'Staff keep children safe at every session. '.repeat(Math.ceil((5 * 1024 * 1024) / 43))}`,
+    ),
     expect: 'document',
   },
   {
@@ -188,7 +200,12 @@ export const BAD_FILES: BadFile[] = [
     write: put(`# Safeguarding policy\n\n${'Staff report any concern about a child to the designated safeguarding lead.\n'.repeat(10000)}`),
     expect: 'document',
   },
-  { name: 'policy.txt', what: 'a file type we do not read', write: put(POLICY_TEXT), expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml, .yml, .html, .htm, .docx or .pdf' } },
+  {
+    name: 'policy.txt',
+    what: 'a file type we do not read',
+    write: put(POLICY_TEXT),
+    expect: { message: 'unsupported file type ".txt": expected .md, .markdown, .yaml, .yml, .html, .htm, .docx or .pdf' },
+  },
   // Word, PDF and HTML files: bad-formats.ts
   ...BAD_FORMAT_FILES,
 ];

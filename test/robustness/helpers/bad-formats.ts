@@ -78,8 +78,14 @@ function scannedPdf(): Buffer {
 /** More pages than the reader reads: every page shares one small content stream. */
 function hugePdf(pages: number): Buffer {
   const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(' ');
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, stream('BT /F1 11 Tf 72 760 Td (Page text.) Tj ET'), '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
-  for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    stream('BT /F1 11 Tf 72 760 Td (Page text.) Tj ET'),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  for (let i = 0; i < pages; i++)
+    objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>');
   return pdfFrom(objects);
 }
 
@@ -88,7 +94,12 @@ const put = (bytes: Uint8Array | string) => (path: string) => writeFileSync(path
 export const BAD_FORMAT_FILES: BadFile[] = [
   { name: 'good.docx', what: 'a small Word file', write: put(goodDocx()), expect: 'document' },
   { name: 'good.pdf', what: 'a small PDF', write: put(goodPdf()), expect: 'document' },
-  { name: 'good.html', what: 'a small web page', write: put(`<!DOCTYPE html><title>x</title><main><h1>${DOCX_TEXT[0]}</h1><p>${DOCX_TEXT[1]}</p></main>`), expect: 'document' },
+  {
+    name: 'good.html',
+    what: 'a small web page',
+    write: put(`<!DOCTYPE html><title>x</title><main><h1>${DOCX_TEXT[0]}</h1><p>${DOCX_TEXT[1]}</p></main>`),
+    expect: 'document',
+  },
   {
     name: 'truncated.docx',
     what: 'a truncated Word file',
@@ -98,7 +109,12 @@ export const BAD_FORMAT_FILES: BadFile[] = [
     },
     expect: { message: /^not a readable Word \.docx file \(the archive is damaged or truncated: / },
   },
-  { name: 'no-document.docx', what: 'a zip archive without a Word document in it', write: put(zipSync({ 'notes.txt': strToU8('hello') })), expect: { message: 'not a Word .docx file (the archive has no word/document.xml)' } },
+  {
+    name: 'no-document.docx',
+    what: 'a zip archive without a Word document in it',
+    write: put(zipSync({ 'notes.txt': strToU8('hello') })),
+    expect: { message: 'not a Word .docx file (the archive has no word/document.xml)' },
+  },
   {
     name: 'zip-bomb.docx',
     what: 'a Word file that is a zip bomb (64 MiB of XML in a small archive)',
@@ -111,9 +127,24 @@ export const BAD_FORMAT_FILES: BadFile[] = [
     write: put(docxZip(documentXml(['&xxe;'], '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'))),
     expect: { message: 'Word .docx part word/document.xml declares a DTD (entities); Word never writes one, so the file is refused' },
   },
-  { name: 'pdf-inside.docx', what: 'a PDF with a .docx name', write: put(goodPdf()), expect: { message: 'not a Word .docx file: it is a PDF: give it a .pdf name' } },
-  { name: 'word-inside.pdf', what: 'a Word file with a .pdf name', write: put(goodDocx()), expect: { message: 'not a PDF: it is a zip archive (a Word .docx is one): give a Word file a .docx name' } },
-  { name: 'word-inside.md', what: 'a Word file with a .md name', write: put(goodDocx()), expect: { message: 'not a Markdown text file: it is a zip archive (a Word .docx is one): give a Word file a .docx name' } },
+  {
+    name: 'pdf-inside.docx',
+    what: 'a PDF with a .docx name',
+    write: put(goodPdf()),
+    expect: { message: 'not a Word .docx file: it is a PDF: give it a .pdf name' },
+  },
+  {
+    name: 'word-inside.pdf',
+    what: 'a Word file with a .pdf name',
+    write: put(goodDocx()),
+    expect: { message: 'not a PDF: it is a zip archive (a Word .docx is one): give a Word file a .docx name' },
+  },
+  {
+    name: 'word-inside.md',
+    what: 'a Word file with a .md name',
+    write: put(goodDocx()),
+    expect: { message: 'not a Markdown text file: it is a zip archive (a Word .docx is one): give a Word file a .docx name' },
+  },
   {
     name: 'legacy.doc',
     what: 'a legacy Word .doc',
@@ -126,7 +157,12 @@ export const BAD_FORMAT_FILES: BadFile[] = [
     write: put(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])),
     expect: { message: 'not a Word .docx file: it is a legacy Word .doc (or another old Office file): save it as .docx or PDF' },
   },
-  { name: 'corrupt.pdf', what: 'a PDF whose body is garbage', write: put(`%PDF-1.7\n${'garbage '.repeat(200)}`), expect: { message: 'not a readable PDF (damaged or truncated: Invalid PDF structure.)' } },
+  {
+    name: 'corrupt.pdf',
+    what: 'a PDF whose body is garbage',
+    write: put(`%PDF-1.7\n${'garbage '.repeat(200)}`),
+    expect: { message: 'not a readable PDF (damaged or truncated: Invalid PDF structure.)' },
+  },
   {
     name: 'truncated.pdf',
     what: 'a PDF cut off before its content',
@@ -161,5 +197,10 @@ export const BAD_FORMAT_FILES: BadFile[] = [
     write: put(scannedPdf()),
     expect: { message: /^PDF has no text layer, only pictures of its pages \(a scan\): it needs OCR/ },
   },
-  { name: 'huge.pdf', what: 'a PDF of 501 pages', write: put(hugePdf(501)), expect: { message: 'PDF has 501 pages; at most 500 are read (split it, or audit the policy part alone)' } },
+  {
+    name: 'huge.pdf',
+    what: 'a PDF of 501 pages',
+    write: put(hugePdf(501)),
+    expect: { message: 'PDF has 501 pages; at most 500 are read (split it, or audit the policy part alone)' },
+  },
 ];

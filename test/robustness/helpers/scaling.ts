@@ -64,7 +64,12 @@ export interface GrowthOptions<I, P> {
  * @param make builds the input at a scale; the small input is make(s), the large make(FACTOR × s),
  *   where s starts at 1 and doubles until the small input takes MIN_SMALL_MS
  */
-export function measureGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (input: I) => number, run: (prepared: P) => unknown, opts: GrowthOptions<I, P> = {}): Growth {
+export function measureGrowth<I, P = I>(
+  make: (scale: number) => I,
+  sizeOf: (input: I) => number,
+  run: (prepared: P) => unknown,
+  opts: GrowthOptions<I, P> = {},
+): Growth {
   const prepare = opts.prepare ?? ((i: I) => i as unknown as P);
   let scale = 1;
   let small = make(scale);
@@ -80,8 +85,16 @@ export function measureGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (inp
   // small and large in turn, so that a busy spell slows runs of both
   let largeMs = Infinity;
   for (let i = 0; i < Math.max(smallRuns, largeRuns); i++) {
-    if (i < largeRuns) largeMs = Math.min(largeMs, timed(() => prepare(large), run));
-    if (i < smallRuns) smallMs = Math.min(smallMs, timed(() => prepare(small), run));
+    if (i < largeRuns)
+      largeMs = Math.min(
+        largeMs,
+        timed(() => prepare(large), run),
+      );
+    if (i < smallRuns)
+      smallMs = Math.min(
+        smallMs,
+        timed(() => prepare(small), run),
+      );
   }
   const smallBytes = sizeOf(small);
   const largeBytes = sizeOf(large);
@@ -92,7 +105,12 @@ export function measureGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (inp
  * Measure again while the measure looks bad, up to three times: a busy machine (or a collection)
  * can slow one run of a tiny input, rarely three in a row; a superlinear function fails every time.
  */
-export function steadyGrowth<I, P = I>(make: (scale: number) => I, sizeOf: (input: I) => number, run: (prepared: P) => unknown, opts: GrowthOptions<I, P> = {}): Growth {
+export function steadyGrowth<I, P = I>(
+  make: (scale: number) => I,
+  sizeOf: (input: I) => number,
+  run: (prepared: P) => unknown,
+  opts: GrowthOptions<I, P> = {},
+): Growth {
   let best = measureGrowth(make, sizeOf, run, opts);
   for (let attempt = 1; attempt < 3 && best.ratio >= LINEAR_BOUND; attempt++) {
     const again = measureGrowth(make, sizeOf, run, opts);

@@ -55,16 +55,8 @@ export interface DiffEntry {
   evidenceTo: DiffQuote[];
 }
 
-export interface SideSummary {
-  source: string;
-  kind: DiffSide['kind'];
-  path: string;
-  sha256: string;
-  profile: string;
-  score: number;
-  asOf: string;
-  catalogue: { edition: string; sha256: string };
-}
+/** A side without its results: what the diff says of each version. */
+export type SideSummary = Omit<DiffSide, 'results'>;
 
 export interface PolicyDiff {
   diffVersion: string;

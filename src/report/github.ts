@@ -44,8 +44,6 @@ function statusWord(r: RequirementResult): string {
 }
 
 export class GithubReporter extends StreamingReporter {
-  private failOn: FailOn = 'must';
-  private remediation = new Map<string, string>();
   private readonly shown: Record<Kind, number> = { error: 0, warning: 0, notice: 0 };
   private readonly leftOut: Record<Kind, number> = { error: 0, warning: 0, notice: 0 };
   private readonly summary = new RunSummary();
@@ -58,8 +56,6 @@ export class GithubReporter extends StreamingReporter {
   }
 
   protected head(report: AuditReport): string {
-    this.failOn = report.failOn;
-    this.remediation = new Map(report.requirements.map((r) => [r.id, r.remediation]));
     this.summary.start(report);
     return '';
   }
@@ -81,7 +77,7 @@ export class GithubReporter extends StreamingReporter {
     let out = '';
     for (const r of doc.results) {
       if (!isReported(r)) continue;
-      const fix = this.remediation.get(r.id);
+      const fix = this.remediationOf(r.id);
       // a Word or PDF document's line is no line GitHub can show: the message names the page or paragraph
       const at = findingWhere(r) ? `\nAt: ${findingWhere(r)}` : '';
       const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${at}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;

@@ -6,7 +6,7 @@
  * dots replaced, so viewers that split class names on dots show folders, not "md". Written a
  * document at a time, so the root element carries no totals (each suite has its own).
  */
-import { resultFails, type FailOn } from '../audit/exit-code.js';
+import { resultFails } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
 import { findingLine, findingWhere, isReported, repoPath } from './locate.js';
@@ -34,9 +34,6 @@ function where(r: RequirementResult, path: string): string {
 }
 
 export class JunitReporter extends StreamingReporter {
-  private failOn: FailOn = 'must';
-  private remediation = new Map<string, string>();
-
   constructor(
     write: Sink,
     private readonly ctx: ReportContext,
@@ -45,8 +42,6 @@ export class JunitReporter extends StreamingReporter {
   }
 
   protected head(report: AuditReport): string {
-    this.failOn = report.failOn;
-    this.remediation = new Map(report.requirements.map((r) => [r.id, r.remediation]));
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlAttr(`${report.tool.name} ${report.catalogue.id}`)}">\n`;
   }
 
@@ -58,7 +53,7 @@ export class JunitReporter extends StreamingReporter {
       return `${open}>\n      <skipped message="${xmlAttr(why)}"/>\n    </testcase>\n`;
     }
     const detail = [`${statusWord(r)} (${r.strength}) at ${where(r, path)}: ${r.message}`];
-    const fix = this.remediation.get(r.id);
+    const fix = this.remediationOf(r.id);
     if (fix) detail.push(`Fix: ${fix}`);
     detail.push(`Ref: ${r.reference}`);
     if (resultFails(r, this.failOn)) {

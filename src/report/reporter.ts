@@ -33,6 +33,9 @@ export abstract class StreamingReporter {
   readonly form = 'document';
   private readonly out: PipelinedWrite;
   private started = false;
+  /** the run's --fail-on, known from start() on */
+  protected failOn: AuditReport['failOn'] = 'must';
+  private remediation = new Map<string, string>();
 
   constructor(write: Sink) {
     this.out = new PipelinedWrite(write);
@@ -44,9 +47,16 @@ export abstract class StreamingReporter {
 
   start(report: AuditReport): void {
     this.started = true;
+    this.failOn = report.failOn;
+    this.remediation = new Map(report.requirements.map((r) => [r.id, r.remediation]));
     const text = this.head(report);
     // not awaited: a failure is thrown by the next call
     if (text !== '') this.out.send(text).catch(() => undefined);
+  }
+
+  /** What to write for a requirement, from the report's requirements. */
+  protected remediationOf(id: string): string | undefined {
+    return this.remediation.get(id);
   }
 
   async document(doc: DocumentResult): Promise<void> {

@@ -83,7 +83,6 @@ function notification(p: InputErrorReport, lvl: 'error' | 'warning', ctx: Report
 const INDENT = '        ';
 
 export class SarifReporter extends StreamingReporter {
-  private failOn: FailOn = 'must';
   private ruleIndex = new Map<string, number>();
   private count = 0;
   private asOf = '';
@@ -99,7 +98,6 @@ export class SarifReporter extends StreamingReporter {
   }
 
   protected head(report: AuditReport): string {
-    this.failOn = report.failOn;
     this.asOf = report.asOf;
     this.withBaseline = report.baseline !== undefined;
     this.ruleIndex = new Map(report.requirements.map((r, i) => [r.id, i]));

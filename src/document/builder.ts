@@ -342,3 +342,20 @@ export function isPlainHeadingLine(text: string, source: string): boolean {
   const rest = text.slice(PLAIN_HEADING_NUMBER.exec(text)![0].length);
   return /^\p{Lu}/u.test(rest) && !/[\d:@|…]|\.{3}/.test(rest);
 }
+
+/** A bold (or italic) line used as a heading: short, and no full stop (every reader applies this). */
+const MAX_BOLD_HEADING_WORDS = 12;
+export function isBoldHeadingText(text: string): boolean {
+  const words = countWords(text);
+  return words > 0 && words <= MAX_BOLD_HEADING_WORDS && !text.endsWith('.');
+}
+
+/** How often each text occurs, spaces collapsed: a line repeated page after page is a running header. */
+export function countTexts(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const k = collapseSpace(t);
+    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -16,6 +16,7 @@ import { DocumentBuilder } from './builder.js';
 import { pagesOfBlocks, wordParagraphs } from './docx-pages.js';
 import { HtmlWalker, parseHtmlFragment } from './html.js';
 import { emptyMeta, InputError, type PolicyDocument } from './model.js';
+import { humanSize } from '../util/human-size.js';
 
 /** Inflated XML a .docx may hold in all; real policies of 50 pages hold a few MiB. */
 export const MAX_XML_BYTES = 48 * 1024 * 1024;
@@ -27,10 +28,6 @@ const DTD = /<!(?:DOCTYPE|ENTITY)/i;
 
 /** Word's own styles for a title and subtitle are headings too. */
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
-
-function humanMiB(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(0)} MiB`;
-}
 
 /** The archive's XML parts, inflated within the limits. */
 export function docxParts(path: string, bytes: Uint8Array): Unzipped {
@@ -55,7 +52,7 @@ export function docxParts(path: string, bytes: Uint8Array): Unzipped {
     throw new InputError(
       entries > MAX_ENTRIES
         ? `Word .docx archive has over ${MAX_ENTRIES} parts: refused as a possible zip bomb`
-        : `Word .docx text would inflate to over ${humanMiB(MAX_XML_BYTES)}: refused as a possible zip bomb`,
+        : `Word .docx text would inflate to over ${humanSize(MAX_XML_BYTES)}: refused as a possible zip bomb`,
       path,
     );
   }

@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { collapseSpace, CONTENTS_LINE, countWords, isPlainHeadingLine, nonSpaceLength, URL_LIKE, type DocumentBuilder } from './builder.js';
+import { collapseSpace, CONTENTS_LINE, countTexts, isBoldHeadingText, isPlainHeadingLine, nonSpaceLength, URL_LIKE, type DocumentBuilder } from './builder.js';
 import type { BlockContext, BlockKind, Position } from './model.js';
 
 const fragmentParser = unified().use(rehypeParse, { fragment: true }).freeze();
@@ -64,7 +64,6 @@ const BLOCK_TAGS = new Set([
   'thead',
   'tr',
   'ul',
-  'caption',
 ]);
 
 function headingLevel(el: Element): number | undefined {
@@ -197,8 +196,6 @@ interface Run {
   linkChars: number;
   from?: { line: number; column: number };
   to?: { line: number; column: number };
-  /** only one strong/b/em element with text, and nothing else with text: a bold line */
-  emphasisOnly: boolean;
   seenOther: boolean;
   emphasisCount: number;
 }
@@ -211,7 +208,6 @@ interface Flow {
   inContent: boolean;
 }
 
-const MAX_BOLD_HEADING_WORDS = 12;
 const LIST_TAGS = new Set(['ul', 'ol']);
 
 /**
@@ -231,7 +227,7 @@ export class HtmlWalker {
   /** the page has heading elements; without any, short plain lines may be its headings */
   private marked = false;
   /** how often each paragraph's text occurs: one repeated is a running header, not a heading */
-  private readonly paragraphCounts = new Map<string, number>();
+  private paragraphCounts = new Map<string, number>();
 
   constructor(
     private readonly b: DocumentBuilder,
@@ -246,14 +242,15 @@ export class HtmlWalker {
   /** Before the walk: does the page mark its headings, and which paragraph texts repeat? */
   private survey(nodes: readonly (RootContent | ElementContent)[]): void {
     const stack = [...nodes];
+    const texts: string[] = [];
     for (let n = stack.pop(); n; n = stack.pop()) {
       if (n.type !== 'element') continue;
       if (headingLevel(n)) this.marked = true;
       if (n.tagName === 'p') {
-        const t = collapseSpace(textOf(n));
-        if (t !== '') this.paragraphCounts.set(t, (this.paragraphCounts.get(t) ?? 0) + 1);
+        texts.push(blockText(n));
       } else stack.push(...n.children);
     }
+    this.paragraphCounts = countTexts(texts);
   }
 
   /**
@@ -278,7 +275,7 @@ export class HtmlWalker {
   }
 
   private emptyRun(): Run {
-    return { raw: '', linkChars: 0, emphasisOnly: true, seenOther: false, emphasisCount: 0 };
+    return { raw: '', linkChars: 0, seenOther: false, emphasisCount: 0 };
   }
 
   /** Where a run of text sits: its source lines, or the next paragraph number. */
@@ -318,7 +315,7 @@ export class HtmlWalker {
           continue;
         }
         const isEmphasis = n.tagName === 'strong' || n.tagName === 'b' || n.tagName === 'em' || n.tagName === 'i';
-        if (isEmphasis && !emphasis && collapseSpace(textOf(n)) !== '') run.emphasisCount++;
+        if (isEmphasis && !emphasis && collapseSpace(blockText(n)) !== '') run.emphasisCount++;
         if (n.tagName === 'a') {
           const before = run.raw.length;
           this.inline(n.children, run, emphasis);
@@ -344,8 +341,7 @@ export class HtmlWalker {
   /** A short line that is all bold (or italic), with no full stop: a heading a writer made by hand. */
   private boldHeading(run: Run, text: string): boolean {
     if (run.seenOther || run.emphasisCount !== 1) return false;
-    const words = countWords(text);
-    if (words === 0 || words > MAX_BOLD_HEADING_WORDS || text.endsWith('.')) return false;
+    if (!isBoldHeadingText(text)) return false;
     this.heading(text.replace(/\s*:$/, ''), this.realDepth > 0 ? this.realDepth + 1 : 2, run, false);
     return true;
   }
@@ -399,7 +395,7 @@ export class HtmlWalker {
       } else if (el.tagName === 'blockquote') {
         flush();
         this.flow(el.children, { ...ctx, kind: ctx.kind === 'paragraph' ? 'blockquote' : ctx.kind, topLevel: false });
-      } else if (BLOCK_TAGS.has(el.tagName) || el.tagName === 'li') {
+      } else if (BLOCK_TAGS.has(el.tagName)) {
         flush();
         // a plain <div> or <section> wrapper keeps its children at the level they were
         const wrapper =
@@ -484,8 +480,4 @@ function blockText(el: Element): string {
   };
   visit(el.children);
   return out;
-}
-
-function textOf(el: Element): string {
-  return blockText(el);
 }

@@ -12,6 +12,7 @@ import { parseMarkdown } from './markdown.js';
 import { InputError, type PolicyDocument, type PolicyFormat } from './model.js';
 import { sniffMismatch } from './sniff.js';
 import { parseYamlPolicy } from './yaml-policy.js';
+import { humanSize } from '../util/human-size.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -42,12 +43,6 @@ const FORMAT_NAMES: Record<PolicyFormat, string> = { markdown: 'Markdown', yaml:
 /** The format a path will be read as, or undefined when we do not read that kind of file. */
 export function formatOf(path: string): PolicyFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
-}
-
-function humanSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }
 
 function ioMessage(e: unknown, path: string): string {

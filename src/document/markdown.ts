@@ -19,6 +19,8 @@ import {
   countLines,
   countWords,
   DocumentBuilder,
+  countTexts,
+  isBoldHeadingText,
   isPlainHeadingLine,
   nonSpaceLength,
   URL_LIKE,
@@ -111,7 +113,6 @@ interface FlowContext {
 }
 
 const GITHUB_ALERT = /^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i;
-const MAX_BOLD_HEADING_WORDS = 12;
 const MAX_LIST_HEADING_WORDS = 8;
 
 class MarkdownWalker {
@@ -123,7 +124,7 @@ class MarkdownWalker {
   /** the document has no real headings, so a long list may be its outline */
   private readonly listOutline: boolean;
   /** how often each line's text occurs: a line repeated is a running header, not a heading */
-  private readonly lineCounts = new Map<string, number>();
+  private lineCounts: Map<string, number> | undefined;
 
   constructor(
     private readonly b: DocumentBuilder,
@@ -136,10 +137,6 @@ class MarkdownWalker {
       for (let l = a.bodyStart; l <= a.bodyEnd; l++) this.admonitionAtLine.set(l, idx);
     });
     this.listOutline = !root.children.some((c) => c.type === 'heading');
-    for (const l of lines) {
-      const t = collapseSpace(l);
-      if (t !== '') this.lineCounts.set(t, (this.lineCounts.get(t) ?? 0) + 1);
-    }
   }
 
   walk(root: Root): void {
@@ -264,8 +261,7 @@ class MarkdownWalker {
   private boldHeading(node: Paragraph, text: string): boolean {
     const kids = node.children.filter((c: PhrasingContent) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)) && c.type !== 'break');
     if (kids.length !== 1 || (kids[0]!.type !== 'strong' && kids[0]!.type !== 'emphasis')) return false;
-    const words = countWords(text);
-    if (words === 0 || words > MAX_BOLD_HEADING_WORDS || text.endsWith('.')) return false;
+    if (!isBoldHeadingText(text)) return false;
     const depth = this.realDepth > 0 ? this.realDepth + 1 : 2;
     this.heading(text.replace(/\s*:$/, ''), depth, positionOf(node), false);
     return true;
@@ -282,6 +278,7 @@ class MarkdownWalker {
     const pos = positionOf(node);
     // a "Contents" line leads its list, which names sections and holds none
     if (pos.line !== pos.endLine || CONTENTS_LINE.test(inline.text) || !isPlainHeadingLine(inline.text, this.lines[pos.line - 1] ?? '')) return false;
+    this.lineCounts ??= countTexts(this.lines);
     if ((this.lineCounts.get(inline.text) ?? 0) > 1) return false; // a running header or footer, repeated on every page
     this.heading(inline.text, 2, pos, false);
     return true;

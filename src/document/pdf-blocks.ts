@@ -4,7 +4,16 @@
  * bullet or number, table rows by their cell gaps. Every block knows which extracted lines it
  * spans, so evidence can name the page and the line on it.
  */
-import { collapseSpace, CONTENTS_LINE, countWords, isPlainHeadingLine, type BlockInput, type DocumentBuilder } from './builder.js';
+import {
+  collapseSpace,
+  CONTENTS_LINE,
+  countTexts,
+  countWords,
+  isBoldHeadingText,
+  isPlainHeadingLine,
+  type BlockInput,
+  type DocumentBuilder,
+} from './builder.js';
 import type { BlockKind } from './model.js';
 import type { PdfLine } from './pdf-text.js';
 
@@ -15,7 +24,6 @@ const ENDS_SENTENCE = /[.!?:;]["'”’)]?$/;
 const COMPOUND_PREFIX =
   /(?:^|[^\p{L}])(?:multi|self|cross|well|non|anti|semi|ex|co|cyber|child|peer|face|long|short|full|part|half|high|low|safe|decision|follow|sign|check|risk|age|year|day|family|school|time|early|first|second|third|wide|record|young)$/iu;
 const MAX_HEADING_WORDS = 15;
-const MAX_BOLD_HEADING_WORDS = 12;
 
 interface Numbered {
   line: PdfLine;
@@ -213,8 +221,7 @@ export class PdfBlockWriter {
 
   private boldHeading(l: PdfLine, text: string): boolean {
     if (!l.bold) return false;
-    const words = countWords(text);
-    return words > 0 && words <= MAX_BOLD_HEADING_WORDS && !text.endsWith('.');
+    return isBoldHeadingText(text);
   }
 
   private heading(text: string, depth: number, from: Numbered, to: Numbered, real: boolean): void {
@@ -249,14 +256,4 @@ export class PdfBlockWriter {
     if (parts.length > 1 && this.starts.length === parts.length - 1) input.lineStarts = this.starts;
     this.b.addBlock(input);
   }
-}
-
-/** How often each text occurs (spaces collapsed). */
-function countTexts(texts: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of texts) {
-    const k = collapseSpace(t);
-    if (k !== '') counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return counts;
 }

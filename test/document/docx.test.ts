@@ -60,6 +60,7 @@ describe('Word reader', () => {
       expect(e.section).toBe(d.sections[d.blocks.find((b) => b.line === e.line)!.section]!.trail.join(' › '));
     }
     const anchors = result.results.flatMap((r) => (r.anchor ? [r.anchor] : []));
+    expect(anchors.length).toBeGreaterThan(0);
     expect(anchors.every((a) => a.where === `¶ ${a.line}`)).toBe(true);
   });
 

@@ -59,7 +59,9 @@ describe('cutting a document between top-level blocks', () => {
     const { cuts } = checkMarkdown('long.md', long);
     expect(cuts.length).toBeGreaterThan(long.length / 40_000);
     expect(cuts.length).toBeLessThan(long.length / 30_000);
-    for (const [name, text] of policies()) if (text.length < 32 * 1024) expect(checkMarkdown(name, text).cuts, name).toEqual([]);
+    const short = policies().filter(([, text]) => text.length < 32 * 1024);
+    expect(short.length).toBeGreaterThan(10);
+    for (const [name, text] of short) expect(checkMarkdown(name, text).cuts, name).toEqual([]);
   });
 });
 

@@ -6,12 +6,11 @@
  * longer fails the run (exit-code.ts).
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
-import type { DocumentResult, RequirementResult, Status } from './result.js';
+import { ACTIONABLE_STATUSES, type DocumentResult, type RequirementResult, type Status } from './result.js';
 
 export const BASELINE_VERSION = 1;
 
 /** Statuses a baseline records: the findings. */
-export const BASELINE_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
 
 export interface BaselineEntry {
   document: string;
@@ -56,7 +55,7 @@ export function markKnown(doc: DocumentResult, set: BaselineSet): DocumentResult
   const id = documentIdentity(doc.path, set.cwd, set.root);
   let changed = false;
   const results = doc.results.map((r): RequirementResult => {
-    if (!BASELINE_STATUSES.has(r.status) || !keys.has(entryKey(id, r.id))) return r;
+    if (!ACTIONABLE_STATUSES.has(r.status) || !keys.has(entryKey(id, r.id))) return r;
     changed = true;
     return { ...r, known: true };
   });
@@ -66,7 +65,8 @@ export function markKnown(doc: DocumentResult, set: BaselineSet): DocumentResult
 /** The entries of a run's findings, sorted, as a baseline file records them. */
 export function baselineEntries(docs: Iterable<{ identity: string; results: RequirementResult[] }>): BaselineEntry[] {
   const out: BaselineEntry[] = [];
-  for (const d of docs) for (const r of d.results) if (BASELINE_STATUSES.has(r.status)) out.push({ document: d.identity, requirement: r.id, status: r.status });
+  for (const d of docs)
+    for (const r of d.results) if (ACTIONABLE_STATUSES.has(r.status)) out.push({ document: d.identity, requirement: r.id, status: r.status });
   return out.sort((a, b) =>
     a.document < b.document ? -1 : a.document > b.document ? 1 : a.requirement < b.requirement ? -1 : a.requirement > b.requirement ? 1 : 0,
   );

@@ -16,6 +16,7 @@ import type { Profile } from '../catalogue/types.js';
 import type { CheckOutcome, EvidenceItem, MatchContext } from '../match/outcome.js';
 import { evaluateCheck } from './evaluate-check.js';
 import type { Status } from './result.js';
+import { lineLabel } from '../document/place.js';
 
 export interface Verdict {
   status: Exclude<Status, 'not-applicable' | 'waived'>;
@@ -106,7 +107,7 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
       return {
         status: 'partial',
         evidence: found.evidence,
-        message: `${how}${partly[partlyIdx]!.label} (line ${found.evidence[0]?.line ?? '?'}), but missing: ${wanted}`,
+        message: `${how}${partly[partlyIdx]!.label} (${found.evidence[0] ? lineLabel(ctx.index.doc, found.evidence[0].line) : 'line ?'}), but missing: ${wanted}`,
       };
     }
     const said = partlyFound(topics, topicOutcomes) ?? topicOutcomes.find((o) => o.state === 'none' && o.note)?.note;

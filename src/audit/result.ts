@@ -11,6 +11,9 @@ export type Status = 'met' | 'partial' | 'gap' | 'outdated' | 'not-applicable' |
 /** Statuses that are findings: they count towards --fail-on. */
 export const FINDING_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated']);
 
+/** Statuses that ask someone to act: the findings and needs review (reported, waivable, kept in a baseline, in the action plan). */
+export const ACTIONABLE_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
+
 export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default';
 
 export interface Anchor extends Place {

@@ -7,7 +7,7 @@
  */
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { scoreOf, type DocumentResult, type InputErrorReport, type RequirementResult, type WaiverNote } from './result.js';
+import { ACTIONABLE_STATUSES, scoreOf, type DocumentResult, type InputErrorReport, type RequirementResult, type WaiverNote } from './result.js';
 
 export interface Waiver {
   requirement: string;
@@ -30,7 +30,6 @@ export interface WaiverSet {
 }
 
 /** Statuses a waiver can accept: the findings. */
-const WAIVABLE = new Set(['gap', 'partial', 'outdated', 'needs-review']);
 
 const require = createRequire(import.meta.url);
 const matchers = new WeakMap<Waiver, (path: string) => boolean>();
@@ -67,7 +66,7 @@ export function applyWaivers(doc: DocumentResult, set: WaiverSet, asOf: string):
   if (applying.length === 0) return { document: doc, used: [], expired: [] };
   const counts = { ...doc.counts };
   const results = doc.results.map((r): RequirementResult => {
-    if (!WAIVABLE.has(r.status)) return r;
+    if (!ACTIONABLE_STATUSES.has(r.status)) return r;
     for (const { w, i } of applying) {
       if (w.requirement !== r.id) continue;
       if (isExpired(w, asOf)) {

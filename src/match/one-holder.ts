@@ -10,6 +10,7 @@
  */
 import { evidenceFor, isWeak, usable, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
 import { mayBeFirstName, type TokenizedText } from './text.js';
+import { lineLabel } from '../document/place.js';
 
 /** Words that make a title someone else's role. */
 const OTHER_ROLE = new Set([
@@ -192,7 +193,7 @@ export function evaluateOneHolder(roles: number[], ctx: MatchContext): CheckOutc
     return {
       state: 'wrong',
       evidence: [a.evidence, b.evidence],
-      note: `two different people named as ${a.title}: ${a.name} (line ${a.evidence.line}) and ${b.name} (line ${b.evidence.line})`,
+      note: `two different people named as ${a.title}: ${a.name} (${lineLabel(ctx.index.doc, a.evidence.line)}) and ${b.name} (${lineLabel(ctx.index.doc, b.evidence.line)})`,
     };
   }
   return { state: 'ok', evidence: [] };

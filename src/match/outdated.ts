@@ -6,6 +6,7 @@
 import { formatInForce, inForceOn, oneYearAfter, type Instrument } from './editions.js';
 import { isHistoric } from './negation.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+import { lineLabel } from '../document/place.js';
 
 export function evaluateTerms(terms: Array<{ ids: number[]; replacement: string; name: string }>, ctx: MatchContext, except?: number[]): CheckOutcome {
   // a current structure whose name contains an old one ("Regional Safeguarding Children Board" in Wales)
@@ -89,7 +90,11 @@ export function evaluateEdition(a: EditionArgs, ctx: MatchContext): CheckOutcome
     if (!bare) return NONE;
     if (a.noYear === 'ok') return { state: 'ok', evidence: [bare] };
     // a gap quotes nothing, but says what it found: the name without its edition
-    return { state: a.noYear, evidence: a.noYear === 'weak' ? [bare] : [], note: `${inst.short} named without an edition year (line ${bare.line})` };
+    return {
+      state: a.noYear,
+      evidence: a.noYear === 'weak' ? [bare] : [],
+      note: `${inst.short} named without an edition year (${lineLabel(ctx.index.doc, bare.line)})`,
+    };
   }
   const inForce = inForceOn(inst, ctx.asOf);
   const since = inForce ? `${inst.short} ${inForce.edition} has been in force since ${formatInForce(inForce.inForce)}` : '';

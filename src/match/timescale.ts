@@ -7,6 +7,7 @@ import type { Hit } from './doc-index.js';
 import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
 import { sentenceRange } from './negation.js';
 import type { Token } from './text.js';
+import { lineLabel } from '../document/place.js';
 
 export type TimeUnit = 'working-day' | 'day' | 'hour' | 'week' | 'month' | 'year' | 'age';
 
@@ -154,7 +155,7 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
     return {
       state: 'wrong',
       evidence: [evidenceFor(ctx.index, ok), at],
-      note: `also states ${plural(longer.stated.value, longer.stated.unit)} (line ${at.line}), which contradicts ${plural(a.value, a.unit)}`,
+      note: `also states ${plural(longer.stated.value, longer.stated.unit)} (${lineLabel(ctx.index.doc, at.line)}), which contradicts ${plural(a.value, a.unit)}`,
     };
   }
   if (ok) return { state: 'ok', evidence: [evidenceFor(ctx.index, ok)] };

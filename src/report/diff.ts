@@ -6,7 +6,7 @@
  * Results are matched by requirement id, never by line: moving a paragraph changes no status and
  * no quote, so it is not a change. Pure over its two inputs; the statuses are the audits'.
  */
-import type { Status } from '../audit/result.js';
+import { ACTIONABLE_STATUSES, type Status } from '../audit/result.js';
 import type { FailOn } from '../audit/exit-code.js';
 
 /** The shape of a diff's JSON form; bumped on any change to it. */
@@ -80,7 +80,7 @@ export interface PolicyDiff {
 }
 
 /** Findings: what a redraft has to deal with. Needs review counts: the text rests on a placeholder. */
-const FINDINGS: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
+const FINDINGS = ACTIONABLE_STATUSES;
 
 /** How bad a finding is: gap worst; partial, outdated and needs review alike (the topic is there, not all of it). */
 const RANK: Partial<Record<Status, number>> = { met: 0, partial: 1, outdated: 1, 'needs-review': 1, gap: 2 };

@@ -4,13 +4,11 @@
  * on every machine), and the line a finding points at.
  */
 import { documentIdentity } from '../audit/baseline.js';
-import type { RequirementResult } from '../audit/result.js';
+import { ACTIONABLE_STATUSES, type RequirementResult } from '../audit/result.js';
 
-/** Statuses that are reported as something to fix (SARIF results, annotations). */
-export const REPORTED_STATUSES: ReadonlySet<string> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
-
+/** Reported as something to fix (SARIF results, annotations): the actionable statuses. */
 export function isReported(r: RequirementResult): boolean {
-  return REPORTED_STATUSES.has(r.status);
+  return ACTIONABLE_STATUSES.has(r.status);
 }
 
 /** The document's path relative to `root`, with forward slashes: its identity (as baselines key it). */

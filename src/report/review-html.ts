@@ -24,7 +24,6 @@ import {
   STATUS_LABEL,
   STATUS_ORDER,
   STATUS_SYMBOL,
-  waiverOf,
   whereText,
   type ChapterSummary,
   type DocumentReview,
@@ -33,7 +32,6 @@ import {
   type ReviewOptions,
 } from './review-model.js';
 
-export type { ReviewOptions };
 import { REVIEW_CSS } from './review-style.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
@@ -263,7 +261,7 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
   fact('Status', `${badge(r.status)} <span class="strength">${h(r.strength)}${change}</span>`);
   const note = noteOf(r);
   if (note !== undefined) fact('Finding', h(note));
-  const waiver = waiverOf(r);
+  const waiver = r.waiver;
   if (r.status === 'waived') {
     const parts = waiver
       ? [

@@ -20,14 +20,11 @@ import {
   STATUS_LABEL,
   STATUS_ORDER,
   STATUS_SYMBOL,
-  waiverOf,
   whereText,
   type DocumentReview,
   type Review,
   type ReviewOptions,
 } from './review-model.js';
-
-export type { ReviewOptions };
 
 function status(s: Status): string {
   return `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`;
@@ -136,7 +133,7 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
   const note = noteOf(r);
   if (note !== undefined) out.push(`- **Finding:** ${md(note)}`);
   if (r.status === 'waived') {
-    const w = waiverOf(r);
+    const w = r.waiver;
     const parts = w
       ? [
           w.reason !== undefined ? `reason: ${md(w.reason)}` : '',

@@ -4,8 +4,8 @@
  * 2026, the results by chapter, and the action plan. Arithmetic over the result model only: the
  * statuses are the audit's, never judged again here.
  */
-import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status, WaiverNote } from '../audit/result.js';
-import { emptyCounts } from '../audit/result.js';
+import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, Status } from '../audit/result.js';
+import { ACTIONABLE_STATUSES, emptyCounts } from '../audit/result.js';
 import { CHAPTERS } from './chapters.js';
 
 /** How statuses are shown in words and a symbol: never by colour alone. */
@@ -33,7 +33,7 @@ export const STATUS_SYMBOL: Record<Status, string> = {
 export const STATUS_ORDER: Status[] = ['met', 'partial', 'gap', 'outdated', 'needs-review', 'waived', 'not-applicable'];
 
 /** Statuses that go into the action plan: everything a redraft has to deal with. */
-const ACTION_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
+const ACTION_STATUSES = ACTIONABLE_STATUSES;
 
 export type Rag = 'green' | 'amber' | 'red' | 'unrated';
 
@@ -66,9 +66,6 @@ export interface ChapterSummary {
   mustGaps: number;
   rag: Rag;
 }
-
-/** What a waived result says of its waiver; every part is shown when present. */
-export type WaiverText = Partial<WaiverNote>;
 
 export interface ChapterResults {
   key: string;
@@ -177,10 +174,6 @@ export function organisationsOf(review: Review): string {
   const names = [...new Set(review.documents.map((d) => d.doc.organisation).filter((o): o is string => o !== undefined && o.trim() !== ''))];
   if (names.length === 0) return review.documents.length === 1 ? review.documents[0]!.doc.path : `${review.documents.length} policies`;
   return names.length <= 2 ? names.join(' and ') : `${names.length} organisations`;
-}
-
-export function waiverOf(r: RequirementResult): WaiverText | undefined {
-  return r.waiver;
 }
 
 /** How a result's status reads in a sentence: "needs review", "not applicable". */

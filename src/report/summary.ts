@@ -6,6 +6,8 @@
 import { documentFails, type FailOn } from '../audit/exit-code.js';
 import { emptyCounts, type AuditReport, type DocumentResult, type InputErrorReport, type Status } from '../audit/result.js';
 import { byPath } from '../util/order.js';
+// submitted paths and messages: no markup, no bare links, no @-mentions in a pull-request comment
+import { escapeMarkdown as mdEscape } from './markdown-escape.js';
 
 export interface Ranked {
   path: string;
@@ -66,11 +68,6 @@ export class RunSummary {
       if (this.worst.length > this.keep) this.worst.pop();
     }
   }
-}
-
-/** Markdown text that shows as written: markup characters escaped, line breaks as spaces. */
-export function mdEscape(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`);
 }
 
 const ORDER: Array<[Status, string]> = [

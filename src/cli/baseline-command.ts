@@ -16,6 +16,7 @@ import { BaselineError, readBaseline } from './baseline-file.js';
 import { findRepoRoot } from './repo-root.js';
 import { commandFor, fail, settingsFor, type AuditFlags, type Given } from './run-audit.js';
 import { writeStdout } from './stdout.js';
+import { writeStderr } from './io.js';
 
 interface Audited {
   report: AuditReport;
@@ -55,7 +56,7 @@ async function auditForBaseline(file: string, paths: string[], flags: AuditFlags
 }
 
 function reportErrors(errors: InputErrorReport[]): void {
-  for (const e of errors) process.stderr.write(`wt-audit: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+  for (const e of errors) writeStderr(`wt-audit: ${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
 }
 
 async function write(file: string, report: AuditReport, findings: BaselineEntry[]): Promise<number | undefined> {

@@ -1,6 +1,7 @@
 /** `wt-audit list` and `wt-audit explain`: read-only views of the catalogue. */
 import { loadCatalogue } from '../catalogue/load.js';
 import { writeStdout } from './stdout.js';
+import { writeStderr } from './io.js';
 import type { CompiledRequirement } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import { EXIT_ERROR, EXIT_OK } from '../audit/exit-code.js';
@@ -14,14 +15,14 @@ function changedIn(c: CompiledRequirement, year: string): boolean {
 }
 
 function reportCatalogueErrors(errors: Array<{ path: string; line?: number; message: string }>): void {
-  for (const e of errors) process.stderr.write(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+  for (const e of errors) writeStderr(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
 }
 
 export function runList(flags: { profile?: Profile; changedIn?: string; format: Format; catalogue?: string }): number {
   const cat = loadCatalogue(flags.catalogue);
   reportCatalogueErrors(cat.errors);
   if (flags.changedIn && !/^(2023|2026)$/.test(flags.changedIn)) {
-    process.stderr.write(`wt-audit: --changed-in takes 2026 or 2023, not "${flags.changedIn}"\n`);
+    writeStderr(`wt-audit: --changed-in takes 2026 or 2023, not "${flags.changedIn}"\n`);
     return EXIT_ERROR;
   }
   const rows = cat.requirements.filter((c) => (!flags.profile || applies(c.req, flags.profile)) && (!flags.changedIn || changedIn(c, flags.changedIn)));
@@ -52,7 +53,7 @@ export function runExplain(id: string, flags: { catalogue?: string }): number {
   const c = cat.requirements.find((r) => r.req.id.toLowerCase() === id.toLowerCase());
   if (!c) {
     const close = cat.requirements.filter((r) => r.req.id.toLowerCase().includes(id.toLowerCase().replace(/^wt26-/, ''))).map((r) => r.req.id);
-    process.stderr.write(`wt-audit: no requirement "${id}"${close.length > 0 ? `; did you mean ${close.slice(0, 5).join(', ')}?` : ''}\n`);
+    writeStderr(`wt-audit: no requirement "${id}"${close.length > 0 ? `; did you mean ${close.slice(0, 5).join(', ')}?` : ''}\n`);
     return EXIT_ERROR;
   }
   const r = c.req;

@@ -15,6 +15,7 @@ import { fsErrorText } from '../util/fs-errors.js';
 import { outputAmongInputs } from './audit-command.js';
 import { colorLevel, today } from './options.js';
 import { writeStdout } from './stdout.js';
+import { cliIo, writeStderr } from './io.js';
 
 export interface DiffFlags {
   format: DiffFormat;
@@ -39,7 +40,7 @@ async function readReport(path: string): Promise<DiffSide> {
     if (e instanceof DiffInputError) throw e;
     throw new DiffInputError(`${path}: ${fsErrorText(e)}`);
   }
-  return sideFromReportJson(text, path, (note) => process.stderr.write(`wt-audit: ${note}\n`));
+  return sideFromReportJson(text, path, (note) => writeStderr(`wt-audit: ${note}\n`));
 }
 
 async function auditSide(path: string, flags: DiffFlags, asOf: string): Promise<DiffSide> {
@@ -66,25 +67,23 @@ export async function runDiff(oldPath: string, newPath: string, flags: DiffFlags
     const [before, after] = [await sideOf(oldPath, flags, asOf), await sideOf(newPath, flags, asOf)];
     const diff = diffAudits(before, after, flags.failOn);
     failing = diff.failing;
-    text = renderDiff(diff, flags.format, { color: flags.output === undefined ? colorLevel(process.stdout) : 0 });
+    text = renderDiff(diff, flags.format, { color: flags.output === undefined ? colorLevel(cliIo().stdout, cliIo().env) : 0 });
   } catch (e) {
     if (!(e instanceof DiffInputError)) throw e;
-    process.stderr.write(`wt-audit: ${e.message}\n`);
+    writeStderr(`wt-audit: ${e.message}\n`);
     return EXIT_ERROR;
   }
   if (flags.output !== undefined) {
     const clash = outputAmongInputs(flags.output, [oldPath, newPath]);
     if (clash !== undefined) {
-      process.stderr.write(
-        `wt-audit: --output ${flags.output} is one of the files being compared (${clash}); choose another file, inputs are never overwritten\n`,
-      );
+      writeStderr(`wt-audit: --output ${flags.output} is one of the files being compared (${clash}); choose another file, inputs are never overwritten\n`);
       return EXIT_ERROR;
     }
     try {
       await writeFileAtomic(flags.output, text);
     } catch (e) {
       if (!(e instanceof AtomicWriteError)) throw e;
-      process.stderr.write(`wt-audit: ${e.message}\n`);
+      writeStderr(`wt-audit: ${e.message}\n`);
       return EXIT_ERROR;
     }
   } else await writeStdout(text);

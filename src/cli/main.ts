@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
 import { guardStdout } from './stdout.js';
+import { cliIo, withCliIo, writeStderr, type CliIo } from './io.js';
 import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, parseSize, type Format } from './options.js';
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
 import { parseReportOption } from './report-plan.js';
@@ -168,14 +169,21 @@ invalid JSON, a report of another schema version).`,
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  guardStdout();
+/** Run the CLI; `io` replaces the process's output and environment (tests run it in their own process). */
+export async function main(argv: string[], io?: CliIo): Promise<number> {
+  if (!io) guardStdout();
+  return withCliIo(io, () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
   });
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // on every command: a subcommand does not inherit these once it exists, and would otherwise end the
+  // process itself (exit 1 on a usage error, and no way to run the CLI inside another program)
+  const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
+  for (const c of everyCommand(program)) c.exitOverride().configureOutput({ writeOut: (s) => cliIo().stdout.write(s), writeErr: writeStderr });
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -183,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end with code 0; everything else commander raises is a usage error
       return e.exitCode === 0 ? 0 : EXIT_ERROR;
     }
-    process.stderr.write(`wt-audit: ${(e as Error).stack ?? String(e)}\n`);
+    writeStderr(`wt-audit: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT_ERROR;
   }
   return code;

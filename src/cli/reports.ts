@@ -11,6 +11,7 @@ import { AtomicWriteError, openAtomic, type AtomicFile } from '../util/atomic-wr
 import { OutputIsInputError } from './audit-command.js';
 import type { ReportSpec } from './report-plan.js';
 import { writeStdout } from './stdout.js';
+import { writeStderr } from './io.js';
 
 /** A report's destination while the run goes on. */
 interface Destination {
@@ -42,7 +43,7 @@ export async function runWithReports(
   } catch (e) {
     await Promise.all(open.flatMap((d) => (d.file ? [d.file.abort()] : [])));
     if (e instanceof AtomicWriteError || e instanceof OutputIsInputError) {
-      process.stderr.write(`wt-audit: ${e.message}\n`);
+      writeStderr(`wt-audit: ${e.message}\n`);
       return EXIT_ERROR;
     }
     throw e;

@@ -14,6 +14,7 @@ import { ReportPlanError, type ReportSpec } from './report-plan.js';
 import { findRepoRoot } from './repo-root.js';
 import { renderSettings, resolveSettings, type Settings } from './settings.js';
 import { writeStdout } from './stdout.js';
+import { cliIo, writeStderr } from './io.js';
 import { BaselineError, readBaseline } from './baseline-file.js';
 import { entryKey, type BaselineSet } from '../audit/baseline.js';
 import type { AuditCommand } from './audit-command.js';
@@ -38,7 +39,7 @@ export interface AuditFlags {
 export type Given = (flag: string) => boolean;
 
 export function fail(message: string): number {
-  process.stderr.write(`wt-audit: ${message}\n`);
+  writeStderr(`wt-audit: ${message}\n`);
   return EXIT_ERROR;
 }
 
@@ -101,12 +102,12 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
     ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined),
     outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])),
   };
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  const summaryFile = cliIo().env.GITHUB_STEP_SUMMARY;
   const ctx = {
     cwd,
     root,
     quiet: flags.quiet ?? false,
-    stdoutColor: colorLevel(process.stdout),
+    stdoutColor: colorLevel(cliIo().stdout, cliIo().env),
     ...(summaryFile ? { appendStepSummary: async (md: string) => (await import('node:fs/promises')).appendFile(summaryFile, md) } : {}),
   };
   const { runWithReports } = await import('./reports.js');

@@ -3,6 +3,8 @@
  * the rest of the output is dropped and the run goes on, so the exit code still says whether there
  * were findings (a pipeline with `set -o pipefail` must not read a closed pipe as "all clear").
  */
+import { cliIo } from './io.js';
+
 let readerGone = false;
 let guarded = false;
 
@@ -16,10 +18,10 @@ export function guardStdout(): void {
   });
 }
 
-/** Write to standard output, waiting while it is full; nothing once the reader has gone. */
+/** Write to the run's standard output, waiting while it is full; nothing once the reader has gone. */
 export function writeStdout(chunk: string | Uint8Array): void | Promise<void> {
-  const stream = process.stdout;
-  if (readerGone || stream.destroyed) return;
+  const stream = cliIo().stdout as NodeJS.WritableStream & { destroyed?: boolean };
+  if ((readerGone && stream === process.stdout) || stream.destroyed) return;
   if (stream.write(chunk)) return;
   return new Promise((resolve) => {
     const done = (): void => {

@@ -23,8 +23,6 @@ function quadratic(s: string): number {
 }
 
 const text = (k: number) => 'abcdefgh'.repeat(1000 * k);
-/** The quadratic's large runs are slow: fewer of them. */
-const few = { runs: [2, 1] as [number, number] };
 
 /** Busy loops in other processes, one per core: a machine as busy as it gets. */
 function hogs(): ChildProcess[] {
@@ -38,9 +36,9 @@ afterEach(() => {
 
 describe('the growth checker', { timeout: 60_000 }, () => {
   it('flags a quadratic function, on the first measure and on the steadiest of three', () => {
-    const once = measureGrowth(text, (s) => s.length, quadratic, few);
+    const once = measureGrowth(text, (s) => s.length, quadratic);
     expect(once.ratio, describeGrowth(once)).toBeGreaterThan(LINEAR_BOUND);
-    const steady = steadyGrowth(text, (s) => s.length, quadratic, few);
+    const steady = steadyGrowth(text, (s) => s.length, quadratic);
     expect(steady.ratio, describeGrowth(steady)).toBeGreaterThan(LINEAR_BOUND);
   });
 
@@ -52,7 +50,7 @@ describe('the growth checker', { timeout: 60_000 }, () => {
   it('still tells them apart while every core is busy with other work', () => {
     running = hogs();
     const lin = steadyGrowth(text, (s) => s.length, linear);
-    const quad = measureGrowth(text, (s) => s.length, quadratic, few);
+    const quad = measureGrowth(text, (s) => s.length, quadratic);
     expect(lin.ratio, describeGrowth(lin)).toBeLessThan(LINEAR_BOUND);
     expect(quad.ratio, describeGrowth(quad)).toBeGreaterThan(LINEAR_BOUND);
   });

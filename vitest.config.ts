@@ -1,6 +1,8 @@
 /**
- * Two projects: `unit` runs in-process tests (most of the suite, seconds), `process` the tests that
- * start the CLI, child processes or worker threads (slower, and busy on every core while they run).
+ * Three projects: `unit` runs in-process tests (most of the suite, seconds; the CLI tests among them,
+ * which run the built CLI in a thread of the test process: test/helpers/run-cli.ts), `unit-isolated`
+ * the ones that replace modules, `process` the tests that time CPU work, start worker pools that
+ * must hang or die, or run a browser (slower, and busy on every core while they run).
  * `npm test` runs all; `npm run test:unit` is the quick loop while editing.
  */
 import { defineConfig } from 'vitest/config';
@@ -8,7 +10,6 @@ import { defineConfig } from 'vitest/config';
 const PROCESS_LEVEL = [
   'test/audit/pool.test.ts',
   'test/report/review-browser.test.ts',
-  'test/cli/**/*.test.ts',
   'test/robustness/batch.test.ts',
   'test/robustness/bad-inputs.test.ts',
   'test/robustness/linear-time.test.ts',
@@ -21,6 +22,8 @@ const MOCKING = ['test/document/load-wrap.test.ts'];
 
 export default defineConfig({
   test: {
+    // processes, not threads: runCli changes the working directory for a run (threads cannot)
+    pool: 'forks',
     testTimeout: 60_000,
     // two files at a time: Vitest's default on a 2-core machine is one, and the process-level files
     // spend much of their time waiting on the processes they start

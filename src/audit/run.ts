@@ -13,7 +13,9 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
-import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { auditFile, auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import type { PackSpec } from './pack.js';
+import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
@@ -94,6 +96,18 @@ export interface AuditRun extends RunOptions {
 export interface FoundFiles {
   files: string[];
   errors: InputErrorReport[];
+  /** problems found while listing them that do not stop the audit (a file outside any pack) */
+  warnings?: InputErrorReport[];
+  /** --pack-by: the files grouped into packs, each pack reported as one organisation */
+  packs?: PackSpec[];
+}
+
+/** Options for auditing a pack's files: waivers and the baseline apply to the pack, its manifest's profile to its files. */
+function packFileOptions(opts: RunOptions, packs: PackSpec[]): RunOptions {
+  const { waivers: _w, baseline: _b, ...rest } = opts;
+  const profileFor: Record<string, NonNullable<RunOptions['profile']>> = {};
+  for (const p of packs) if (p.manifest?.profile) for (const f of p.files) profileFor[f] = p.manifest.profile;
+  return Object.keys(profileFor).length > 0 ? { ...rest, profileFor } : rest;
 }
 
 /**
@@ -110,7 +124,9 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
-  const form: ResultForm = sink?.form ?? 'document';
+  const packs = found.packs;
+  // a pack is combined from its documents' result objects, and rendered after
+  const form: ResultForm = packs ? 'document' : (sink?.form ?? 'document');
   const opts: RunOptions = {
     asOf: run.asOf,
     failOn: run.failOn,
@@ -120,13 +136,14 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     ...(run.waivers ? { waivers: run.waivers } : {}),
     ...(run.baseline ? { baseline: run.baseline } : {}),
   };
+  const fileOpts = packs ? packFileOptions(opts, packs) : opts;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool =
     workers > 0
       ? new (await import('./pool.js')).AuditPool({
           workers,
           fileTimeoutMs: opts.fileTimeoutMs ?? 0,
-          run: opts,
+          run: fileOpts,
           form,
           ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
         })
@@ -135,11 +152,12 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     const catalogue = loadCatalogue(run.catalogue);
     const report = emptyReport(catalogue, opts);
     report.errors.push(...found.errors);
+    report.warnings.push(...(found.warnings ?? []));
     sink?.start(report);
     let failing = false;
     const waiversUsed = new Set<number>();
     const waiversExpired = new Map<number, number>();
-    const onResult = async (r: FileResult): Promise<void> => {
+    const deliver = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
       failing ||= r.fails;
@@ -151,8 +169,23 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
       } else if (sink && r.document) await sink.document(r.document);
       else if (r.document) report.documents.push(r.document);
     };
+    const stage = packs
+      ? new PackStage({
+          packs,
+          form: sink?.form ?? 'document',
+          failOn: opts.failOn,
+          asOf: opts.asOf,
+          ...(opts.profile ? { profile: opts.profile } : {}),
+          ...(opts.waivers ? { waivers: opts.waivers } : {}),
+          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          reaudit: (path, profile) => auditFile(path, catalogue, { ...fileOpts, profile, profileFor: {} }),
+          emit: deliver,
+        })
+      : undefined;
+    const onResult = stage ? (r: FileResult) => stage.add(r) : deliver;
     if (pool) await pool.run(found.files, catalogue, onResult);
-    else await auditInThread(found.files, catalogue, opts, form, onResult);
+    else await auditInThread(found.files, catalogue, fileOpts, form, onResult);
+    await stage?.end();
     if (opts.waivers) report.warnings.push(...waiverWarnings(opts.waivers, waiversUsed, waiversExpired));
     report.errors.sort(byPlace);
     report.warnings.sort(byPlace);

@@ -32,6 +32,7 @@ export interface AuditFlags {
   report?: ReportSpec[];
   config?: string;
   baseline?: string;
+  packBy?: 'dir';
 }
 
 /** Was this flag (kebab-case name) on the command line? */
@@ -76,6 +77,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(s.fileTimeout.value !== undefined ? { fileTimeoutMs: 1000 * s.fileTimeout.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
+    ...(s.packBy.value ? { packBy: s.packBy.value } : {}),
     ...(baseline ? { baseline } : {}),
   };
 }

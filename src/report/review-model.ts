@@ -186,6 +186,7 @@ export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string
   'front-matter': 'from the policy’s front matter (type:)',
   yaml: 'from the policy file’s header (type:)',
   default: 'assumed: the policy gives no type, so the voluntary and community (vcse) requirements were applied',
+  manifest: 'from the pack’s manifest (wt-audit-pack.yaml, profile:)',
 };
 
 /** Is the citation as precise as a paragraph, or only a chapter? */

@@ -138,7 +138,9 @@ function combineRequirement(judged: Judged[], main: DocumentResult): Requirement
     return { ...info, status: first.r.status, evidence: [], message: first.r.message };
   }
   const r = best.r;
-  const where = r.status === 'gap' ? judged.find((j) => j.doc === main)! : best;
+  // a gap belongs in the main document (where it has an anchor of its own); anything else where it came closest
+  const inMain = judged.find((j) => j.doc === main)!;
+  const where = r.status === 'gap' && inMain.r.anchor ? inMain : best;
   const anchor = anchorIn(where.r.anchor, where.doc.path);
   const others = judged.length > 1 ? ` (best of ${judged.length} documents: ${best.doc.path})` : '';
   return {

@@ -100,7 +100,12 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
       };
     }
     if (topic.state === 'weak' || topic.state === 'wrong') {
-      return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy', ...(topic.conflict ? { conflict: topic.conflict } : {}) };
+      return {
+        status: 'partial',
+        evidence: topic.evidence,
+        message: topic.note ?? 'mentioned, but not as policy',
+        ...(topic.conflict ? { conflict: topic.conflict } : {}),
+      };
     }
     // the topic addressed (a section about allegations) without what the topic checks need (the LADO)
     const partly = c.partly.filter((t) => appliesTo(t, profile));

@@ -102,7 +102,15 @@ interface Judged {
 /** One requirement across the pack's documents (same profile, same catalogue order). */
 function combineRequirement(judged: Judged[], main: DocumentResult): RequirementResult {
   const base = judged.find((j) => j.doc === main)!.r;
-  const info = { id: base.id, title: base.title, chapter: base.chapter, strength: base.strength, severity: base.severity, change: base.change, reference: base.reference };
+  const info = {
+    id: base.id,
+    title: base.title,
+    chapter: base.chapter,
+    strength: base.strength,
+    severity: base.severity,
+    change: base.change,
+    reference: base.reference,
+  };
   if (judged.every((j) => j.r.status === 'not-applicable')) return { ...info, status: 'not-applicable', evidence: [], message: base.message };
   const met = judged.find((j) => j.r.status === 'met' && j.r.evidence.length > 0);
   if (met) {

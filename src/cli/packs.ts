@@ -2,7 +2,8 @@
  * --pack-by dir: the discovered files grouped into packs, one per organisation. Each immediate
  * subfolder of a folder input is a pack, with every policy file under it at any depth; for a glob
  * input the folder the pattern starts from plays that part ("partners/*\/*.md": each folder of
- * partners/); a file named on its own belongs to the pack of its folder. A file directly in a
+ * partners/); a folder named on its own that holds a manifest is one pack; a file named on its own
+ * belongs to the pack of its folder. A file directly in a
  * folder input (in no subfolder) is a warning and is not audited: it belongs to no organisation.
  *
  * A pack folder may hold a manifest, wt-audit-pack.yaml (checks/schema/pack.schema.json): the
@@ -59,7 +60,11 @@ interface RawManifest {
 }
 
 /** Read and check a pack's manifest. @returns the manifest, or the error entry that stands for the pack */
-export function loadManifest(file: string, shown: string, packDir: string): { manifest: PackManifest; listed?: Array<{ abs: string; line: number }> } | InputErrorReport {
+export function loadManifest(
+  file: string,
+  shown: string,
+  packDir: string,
+): { manifest: PackManifest; listed?: Array<{ abs: string; line: number }> } | InputErrorReport {
   let read;
   try {
     read = readYaml(file, shown, manifestValidator(), {});
@@ -69,7 +74,8 @@ export function loadManifest(file: string, shown: string, packDir: string): { ma
   }
   const raw = read.data as RawManifest;
   const at = (pointer: string) => locate(read.parsed, pointer);
-  if (raw.submitted !== undefined && !realDate(raw.submitted)) return { path: shown, ...at('/submitted'), message: `submitted: ${raw.submitted} is not a date` };
+  if (raw.submitted !== undefined && !realDate(raw.submitted))
+    return { path: shown, ...at('/submitted'), message: `submitted: ${raw.submitted} is not a date` };
   const manifest: PackManifest = {
     path: shown,
     ...(raw.organisation !== undefined ? { organisation: raw.organisation.trim() } : {}),
@@ -89,14 +95,18 @@ export function loadManifest(file: string, shown: string, packDir: string): { ma
   return { manifest: { ...manifest, documents: raw.documents }, listed };
 }
 
-/** Where an input's packs are: the subfolders of `root`, or (a file named on its own) the file's folder. */
-type Input = { root: string } | { file: string };
+/**
+ * Where an input's packs are: the subfolders of `root`; a folder named on its own that holds a
+ * manifest is one pack (`pack`); a file named on its own is in the pack of its folder.
+ */
+type Input = { root: string } | { pack: string } | { file: string };
 
 function inputOf(input: string, cwd: string): Input {
   const abs = resolve(cwd, input);
   try {
     const st = statSync(abs);
-    return st.isDirectory() ? { root: abs } : { file: abs };
+    if (st.isDirectory()) return existsSync(join(abs, PACK_MANIFEST)) ? { pack: abs } : { root: abs };
+    return { file: abs };
   } catch {
     // not there by that name: a pattern (a missing path has no files to place anyway)
     return { root: resolve(cwd, globReach(input.split(sep).join('/')).base) };
@@ -131,6 +141,12 @@ export function planPacks(inputs: string[], files: string[], cwd: string): PackP
         placed = true;
         break;
       }
+      if ('pack' in r) {
+        if (!inside(r.pack, abs)) continue;
+        add(r.pack, f);
+        placed = true;
+        break;
+      }
       const segments = inside(r.root, abs);
       if (!segments) continue;
       if (segments.length === 1)
@@ -147,7 +163,7 @@ export function planPacks(inputs: string[], files: string[], cwd: string): PackP
   // a pack folder with a manifest and no policy file found is still a pack: its manifest may list files
   for (const r of roots) {
     if (!('root' in r)) continue;
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(r.root);
     } catch {
@@ -173,7 +189,7 @@ export function planPacks(inputs: string[], files: string[], cwd: string): PackP
         const listed = new Set<string>();
         for (const l of loaded.listed) {
           const f = displayPath(l.abs, cwd);
-          let isFile = false;
+          let isFile: boolean;
           try {
             isFile = statSync(l.abs).isFile();
           } catch {

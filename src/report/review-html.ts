@@ -368,7 +368,7 @@ function documentSection(d: DocumentReview, review: Review, n: number): string {
   const name = d.doc.organisation !== undefined ? `${d.doc.organisation}${d.doc.title !== undefined ? `: ${d.doc.title}` : ''}` : d.doc.path;
   return `<section class="document page-${id}" aria-labelledby="${id}">
 <h2 id="${id}">${h(name)}</h2>
-<p class="path">${d.doc.pack ? `Pack of ${d.doc.pack.documents.length} documents` : "File"} <code>${h(d.doc.path)}</code>, judged as a ${h(d.doc.profile)} policy.</p>
+<p class="path">${d.doc.pack ? `Pack of ${d.doc.pack.documents.length} documents` : 'File'} <code>${h(d.doc.path)}</code>, judged as a ${h(d.doc.profile)} policy.</p>
 ${summary(d, n)}
 ${recent(d, n)}
 ${chapters(d, review, n)}

@@ -159,7 +159,9 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
     out.push('- **Evidence:**');
     // a Word or PDF quote is placed as its reader finds it ("p. 3, line 12", "¶ 42")
     for (const e of r.evidence)
-      out.push(`  - ${md(e.document ?? doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`);
+      out.push(
+        `  - ${md(e.document ?? doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`,
+      );
   }
   const where = r.status === 'met' ? undefined : whereText(r);
   if (where !== undefined) out.push(`- **${r.status === 'gap' ? 'Where it belongs' : 'Where to strengthen it'}:** ${md(where)}`);
@@ -210,7 +212,14 @@ function actionPlan(d: DocumentReview, review: Review): string {
 function documentPart(d: DocumentReview, review: Review): string {
   const doc = d.doc;
   const name = doc.organisation !== undefined ? `${doc.organisation}${doc.title !== undefined ? `: ${doc.title}` : ''}` : doc.path;
-  const parts = [`## ${md(name)}`, '', `${doc.pack ? `Pack of ${doc.pack.documents.length} documents` : 'File'} ${md(doc.path)}, judged as a ${md(doc.profile)} policy.`, '', summary(d), recent(d)];
+  const parts = [
+    `## ${md(name)}`,
+    '',
+    `${doc.pack ? `Pack of ${doc.pack.documents.length} documents` : 'File'} ${md(doc.path)}, judged as a ${md(doc.profile)} policy.`,
+    '',
+    summary(d),
+    recent(d),
+  ];
   for (const c of d.byChapter) {
     parts.push(`### ${md(c.name)}`, c.results.map((r) => requirement(r, doc, review.requirements.get(r.id))).join('\n\n'));
   }

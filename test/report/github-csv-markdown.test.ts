@@ -70,7 +70,19 @@ describe('csv reporter', () => {
     const report = reportWith([club, school]);
     const rows = parseCsv(await render('csv', report));
     const header = rows[0]!;
-    expect(header.slice(0, 11)).toEqual(['document', 'organisation', 'profile', 'score', 'met', 'partial', 'gap', 'outdated', 'needs-review', 'waived', 'not-applicable']);
+    expect(header.slice(0, 11)).toEqual([
+      'document',
+      'organisation',
+      'profile',
+      'score',
+      'met',
+      'partial',
+      'gap',
+      'outdated',
+      'needs-review',
+      'waived',
+      'not-applicable',
+    ]);
     expect(header.slice(11, -2)).toEqual(report.requirements.map((r) => r.id));
     expect(header.slice(-2)).toEqual(['waivers', 'error']);
     expect(rows).toHaveLength(3);

@@ -176,6 +176,8 @@ function headerText(report: AuditReport, st: Style): string {
 /** Totals over the documents so far, for the summary line. */
 interface Totals {
   documents: number;
+  /** of which packs (--pack-by dir) */
+  packs: number;
   met: number;
   partial: number;
   gap: number;
@@ -185,6 +187,7 @@ interface Totals {
 
 function addTo(t: Totals, d: DocumentResult): void {
   t.documents++;
+  if (d.pack) t.packs++;
   t.met += d.counts.met;
   t.partial += d.counts.partial;
   t.gap += d.counts.gap;
@@ -204,14 +207,17 @@ function footerLines(t: Totals, errors: InputErrorReport[], warnings: InputError
     out.push('', c.red.bold('Errors'));
     for (const e of errors) out.push(wrap(`${place(e)} ${e.message}`, width, '    ', '  '));
   }
-  const docs = `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
+  const docs =
+    t.packs > 0 && t.packs === t.documents
+      ? `${t.packs} ${t.packs === 1 ? 'pack' : 'packs'} audited`
+      : `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
   const errs = errors.length > 0 ? c.red(` · ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`) : '';
   out.push('', c.bold(`Summary: ${docs}: ${t.met} met, ${t.partial} partial, ${t.gap} gap, ${t.outdated} outdated, ${t.review} needs review`) + errs);
   return out;
 }
 
 function newTotals(): Totals {
-  return { documents: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
+  return { documents: 0, packs: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
 }
 
 /** The whole terminal report as one string (the same bytes TerminalReportWriter writes). */

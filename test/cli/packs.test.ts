@@ -14,8 +14,8 @@ import { reportValidator } from '../helpers/report.js';
 import { parseCsv, validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli, type CliRun } from '../helpers/run-cli.js';
 
-const REPORTS = ['json', 'sarif', 'junit', 'csv', 'md'] as const;
-const OUT: Record<(typeof REPORTS)[number], string> = { json: 'r.json', sarif: 'r.sarif', junit: 'r.xml', csv: 'r.csv', md: 'r.md' };
+const REPORTS = ['json', 'sarif', 'junit', 'csv', 'md', 'terminal'] as const;
+const OUT: Record<(typeof REPORTS)[number], string> = { json: 'r.json', sarif: 'r.sarif', junit: 'r.xml', csv: 'r.csv', md: 'r.md', terminal: 'r.txt' };
 
 /**
  * A repository holding the fixture packs under packs/, with a configuration that turns packs on
@@ -138,6 +138,17 @@ describe('--pack-by dir', () => {
 
     const review = readFileSync(join(dir, `1-${OUT.md}`), 'utf8');
     for (const d of report.documents[1]!.pack!.documents) expect(review).toContain(d.sha256);
+
+    const terminal = readFileSync(join(dir, `1-${OUT.terminal}`), 'utf8');
+    expect(terminal).toContain('Oakfield Primary School (packs/oakfield-school)');
+    expect(terminal).toContain('Pack of 2 documents, submitted 2026-09-14:');
+    expect(terminal).toMatch(/packs\/contradicting-club\/code-of-conduct\.md:5 +“If there is an allegation/);
+    expect(terminal).toContain('Summary: 3 packs audited');
+  });
+
+  it('wt-audit config shows where pack-by comes from', () => {
+    const r = runCli(['config'], { cwd: dir });
+    expect(r.stdout).toMatch(/^pack-by +dir +\.wt-audit\.yaml:1$/m);
   });
 
   it('gives the same bytes on two threads as on one (18 files, so the pool starts)', () => {

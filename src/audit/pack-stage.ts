@@ -24,6 +24,8 @@ export interface PackStageOptions {
   profile?: Profile;
   waivers?: WaiverSet;
   baseline?: BaselineSet;
+  /** requirements every document must be current for (pack.ts currencyRequirements) */
+  currency?: ReadonlySet<string>;
   /** audit a file again with the pack's profile (its own declared type, or none, differed) */
   reaudit(path: string, profile: Profile): Promise<FileOutcome>;
   /** where results go on: per-file errors and warnings at once, each pack's result when it is complete */
@@ -82,7 +84,7 @@ export class PackStage {
       }
     }
     if (judged.length === 0) return;
-    let doc = combinePack(spec, judged, chosen);
+    let doc = combinePack(spec, judged, chosen, this.o.currency);
     let waivers: FileResult['waivers'];
     if (this.o.waivers && this.o.waivers.list.length > 0) {
       const w = applyWaivers(doc, this.o.waivers, this.o.asOf);

@@ -12,15 +12,19 @@
  *   outdated      what is written is superseded or stale, so it must be rewritten, not extended;
  *   gap           no document addresses it.
  *
- * Two rules keep a pack from being called met when it is not (a false "met" is the worst bug):
+ * Three rules keep a pack from being called met when it is not (a false "met" is the worst bug):
  * - a "met" with no evidence quoted is met by absence (no superseded term was found, say): it says
  *   nothing for the other documents, so another document's finding stands;
+ * - for a requirement that judges how current a document is (its topic only review dates, editions
+ *   cited or superseded terms: `currency`), one document out of date makes the pack outdated, as a
+ *   current date or edition in one document does not bring another up to date;
  * - when one document meets a timescale and another states a different figure for it (its result
  *   carries `conflict`), the documents contradict each other: the pack is partial, never met.
  * Not applicable is the same in every document (one profile for the pack); waivers are applied to
  * the pack's result afterwards, so documents are never waived here.
  */
 import { createHash } from 'node:crypto';
+import type { CompiledCatalogue, CompiledCheck } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { EvidenceItem } from '../match/outcome.js';
 import { DEFAULT_PROFILE } from './profile.js';
@@ -43,6 +47,15 @@ export interface PackSpec {
   path: string;
   files: string[];
   manifest?: PackManifest;
+}
+
+/**
+ * The requirements that judge how current a document is: every check of their topic is a review
+ * date, an edition cited or superseded terms. Each document of a pack must be current for them.
+ */
+export function currencyRequirements(catalogue: CompiledCatalogue): Set<string> {
+  const currencyCheck = (t: CompiledCheck) => t.type === 'date' || t.type === 'edition' || t.type === 'terms';
+  return new Set(catalogue.requirements.filter((c) => c.topic.length > 0 && c.topic.every(currencyCheck)).map((c) => c.info.id));
 }
 
 /** Rank of a finding among a pack's documents: higher is nearer to met. */
@@ -100,7 +113,7 @@ interface Judged {
 }
 
 /** One requirement across the pack's documents (same profile, same catalogue order). */
-function combineRequirement(judged: Judged[], main: DocumentResult): RequirementResult {
+function combineRequirement(judged: Judged[], main: DocumentResult, currency: boolean): RequirementResult {
   const base = judged.find((j) => j.doc === main)!.r;
   const info = {
     id: base.id,
@@ -113,6 +126,16 @@ function combineRequirement(judged: Judged[], main: DocumentResult): Requirement
   };
   if (judged.every((j) => j.r.status === 'not-applicable')) return { ...info, status: 'not-applicable', evidence: [], message: base.message };
   const met = judged.find((j) => j.r.status === 'met' && j.r.evidence.length > 0);
+  const stale = currency ? (judged.find((j) => j.doc === main && j.r.status === 'outdated') ?? judged.find((j) => j.r.status === 'outdated')) : undefined;
+  if (met && stale) {
+    return {
+      ...info,
+      status: 'outdated',
+      evidence: stale.r.evidence.map((e) => fromDocument(e, stale.doc.path)),
+      ...(stale.r.anchor ? { anchor: anchorIn(stale.r.anchor, stale.doc.path) } : {}),
+      message: `${stale.doc.path}: ${stale.r.message} (${met.doc.path} is current, but every document must be)`,
+    };
+  }
   if (met) {
     const evidence = met.r.evidence.map((e) => fromDocument(e, met.doc.path));
     const against = judged.find((j) => j !== met && j.r.conflict);
@@ -169,6 +192,7 @@ export function combinePack(
   pack: Pick<PackSpec, 'path' | 'manifest'>,
   documents: DocumentResult[],
   profile: { profile: Profile; source: ProfileSource },
+  currency: ReadonlySet<string> = new Set(),
 ): DocumentResult {
   if (documents.length === 0) throw new Error(`combinePack: pack ${pack.path} has no documents`);
   const docs = [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -180,7 +204,7 @@ export function combinePack(
       if (!own || own.id !== r.id) throw new Error(`combinePack: ${doc.path} was judged against another catalogue`);
       return { doc, r: own };
     });
-    const combined = combineRequirement(judged, main);
+    const combined = combineRequirement(judged, main, currency.has(r.id));
     counts[combined.status]++;
     return combined;
   });

@@ -14,7 +14,7 @@ import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
 import { auditFile, auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
-import type { PackSpec } from './pack.js';
+import { currencyRequirements, type PackSpec } from './pack.js';
 import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
@@ -178,6 +178,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
           ...(opts.profile ? { profile: opts.profile } : {}),
           ...(opts.waivers ? { waivers: opts.waivers } : {}),
           ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          currency: currencyRequirements(catalogue),
           reaudit: (path, profile) => auditFile(path, catalogue, { ...fileOpts, profile, profileFor: {} }),
           emit: deliver,
         })

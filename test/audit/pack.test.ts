@@ -1,11 +1,12 @@
 /** Packs: one organisation's documents combined into one result (src/audit/pack.ts, pack-stage.ts). */
 import { describe, expect, it } from 'vitest';
-import { combinePack, mainDocument, packProfile, packSha256 } from '../../src/audit/pack.js';
+import { combinePack, currencyRequirements, mainDocument, packProfile, packSha256 } from '../../src/audit/pack.js';
 import { PackStage } from '../../src/audit/pack-stage.js';
+import { documentJson } from '../../src/audit/document-json.js';
 import type { FileResult } from '../../src/audit/audit-file.js';
 import type { DocumentResult, RequirementResult } from '../../src/audit/result.js';
 import { byPath } from '../../src/util/order.js';
-import { auditText } from '../helpers/audit-text.js';
+import { auditText, catalogue } from '../helpers/audit-text.js';
 import { reportOf, reportValidator } from '../helpers/report.js';
 
 const CP = `# Child Protection Policy
@@ -119,6 +120,21 @@ describe('combinePack', () => {
     expect(r.anchor!.document).toBe('p/online-safety.md');
   });
 
+  it('a document out of date is not brought up to date by another: currency requirements take the outdated one', () => {
+    const current = doc('p/child-protection.md', '# Child Protection Policy\n\nWe follow Working Together to Safeguard Children 2026.\n');
+    const old = doc('p/code.md', '# Code of Conduct\n\nWe follow Working Together to Safeguard Children 2018.\n');
+    const id = 'WT26-GEN-CURRENT-EDITION';
+    expect([result(current, id).status, result(old, id).status]).toEqual(['met', 'outdated']);
+    const currency = currencyRequirements(catalogue());
+    expect([...currency].sort()).toEqual(['WT26-C4-EDUCATION-GUIDANCE', 'WT26-GEN-CURRENT-EDITION', 'WT26-GEN-REVIEW-DATE', 'WT26-GEN-SUPERSEDED-TERMS']);
+    const r = result(combinePack({ path: 'p' }, [current, old], VCSE, currency), id);
+    expect(r.status).toBe('outdated');
+    expect(r.message).toContain('p/code.md: cites the 2018 edition');
+    expect(r.anchor!.document).toBe('p/code.md');
+    // without the rule, best-of would call it met
+    expect(result(combinePack({ path: 'p' }, [current, old], VCSE), id).status).toBe('met');
+  });
+
   it('takes the finding nearest to met: needs review over partial over outdated over gap', () => {
     const base = result(cp, 'WT26-C4-NAMED-LEAD');
     const as = (path: string, status: RequirementResult['status']): DocumentResult => {
@@ -226,5 +242,28 @@ describe('PackStage', () => {
     expect(a.profileSource).toBe('front-matter');
     expect(emitted[2]!.fails).toBe(a.results.some((r) => r.strength === 'must' && ['gap', 'partial', 'outdated'].includes(r.status)));
     await expect(stage.add({ path: 'a/x.md', errors: [], warnings: [], fails: false })).rejects.toThrow(/did not arrive together/);
+  });
+
+  it('for a JSON sink, renders the combined pack as the JSON report lays it out', async () => {
+    const emitted: FileResult[] = [];
+    const stage = new PackStage({
+      packs: [{ path: 'a', files: ['a/x.md', 'a/y.md'] }],
+      form: 'json',
+      failOn: 'must',
+      asOf: '2026-11-01',
+      reaudit: () => Promise.reject(new Error('not needed: one profile')),
+      emit: (r) => {
+        emitted.push(r);
+        return Promise.resolve();
+      },
+    });
+    const x = auditText(CP, 'vcse', undefined, 'a/x.md');
+    const y = auditText(WHISTLE, 'vcse', undefined, 'a/y.md');
+    await stage.add({ path: 'a/x.md', document: x, errors: [], warnings: [], fails: false });
+    await stage.add({ path: 'a/y.md', document: y, errors: [], warnings: [], fails: false });
+    await stage.end();
+    expect(emitted).toHaveLength(1);
+    expect(emitted[0]!.document).toBeUndefined();
+    expect(new TextDecoder().decode(emitted[0]!.json)).toBe(documentJson(combinePack({ path: 'a' }, [x, y], { profile: 'vcse', source: 'default' })));
   });
 });

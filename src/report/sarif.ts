@@ -145,6 +145,7 @@ export class SarifReporter extends StreamingReporter {
         level: level(r, this.failOn),
         message: { text: message(r) },
         locations: [location(uriOf(r), findingLine(r))],
+        // a pack's identity is its folder: the alert stays the same while the pack's documents change around it
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r.id, path, anchorPath(r)) },
         ...(this.withBaseline ? { baselineState: r.known ? 'unchanged' : 'new' } : {}),
         properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile, ...(doc.pack ? { pack: path } : {}) },

@@ -14,8 +14,16 @@ import { reportValidator } from '../helpers/report.js';
 import { parseCsv, validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli, type CliRun } from '../helpers/run-cli.js';
 
-const REPORTS = ['json', 'sarif', 'junit', 'csv', 'md', 'terminal'] as const;
-const OUT: Record<(typeof REPORTS)[number], string> = { json: 'r.json', sarif: 'r.sarif', junit: 'r.xml', csv: 'r.csv', md: 'r.md', terminal: 'r.txt' };
+const REPORTS = ['json', 'sarif', 'junit', 'csv', 'md', 'terminal', 'markdown'] as const;
+const OUT: Record<(typeof REPORTS)[number], string> = {
+  json: 'r.json',
+  sarif: 'r.sarif',
+  junit: 'r.xml',
+  csv: 'r.csv',
+  md: 'r.md',
+  terminal: 'r.txt',
+  markdown: 'summary.md',
+};
 
 /**
  * A repository holding the fixture packs under packs/, with a configuration that turns packs on
@@ -144,6 +152,9 @@ describe('--pack-by dir', () => {
     expect(terminal).toContain('Pack of 2 documents, submitted 2026-09-14:');
     expect(terminal).toMatch(/packs\/contradicting-club\/code-of-conduct\.md:5 +“If there is an allegation/);
     expect(terminal).toContain('Summary: 3 packs audited');
+
+    const summary = readFileSync(join(dir, `1-${OUT.markdown}`), 'utf8');
+    expect(summary).toContain('| Oakfield Primary School (packs/oakfield-school) | school |');
   });
 
   it('wt-audit config shows where pack-by comes from', () => {

@@ -54,7 +54,11 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     let evidence: EvidenceItem[] = [];
     let message: string;
     let anchor: Anchor | undefined;
-    if (!applies(req, opts.profile)) {
+    if (c.switchedOff) {
+      // the reviewer's configuration turned it off: not judged, and every report says by whom and why
+      status = 'not-applicable';
+      message = `switched off by ${c.switchedOff.source}: ${c.switchedOff.reason}`;
+    } else if (!applies(req, opts.profile)) {
       status = 'not-applicable';
       message = `does not apply to the ${opts.profile} profile (applies to: ${req.applies_to.join(', ')})`;
     } else {

@@ -1,5 +1,5 @@
 /** Local requirements and switch-offs (local.ts): loading, refusals with file and line, the hash, and what the engine makes of them. */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,5 +127,26 @@ describe('the catalogue sha256', () => {
     expect(new Set(all).size).toBe(all.length);
     // the same changes give the same hash (workers compare theirs with this thread's)
     expect(loadRunCatalogue(base, { folders: [folder(local)], switchOff: [off('WT26-C3-FGM')] }).sha256).toBe(switched);
+  });
+});
+
+describe("the README's example local requirement", () => {
+  it('loads without error and meets its own examples', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```yaml\n# local\/westshire-escalation-panel\.yaml\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const { base, local } = setup();
+    writeFileSync(join(local, 'westshire-escalation-panel.yaml'), block![1]!);
+    const cat = loadRunCatalogue(base, { folders: [folder(local)], switchOff: [] });
+    expect(cat.errors).toEqual([]);
+    const c = cat.requirements.find((r) => r.info.local)!;
+    const judge = (text: string) =>
+      auditDocument(
+        cat,
+        { ...parseMarkdown('p.md', text), sha256: '0'.repeat(64) },
+        { profile: 'vcse', profileSource: 'cli', asOf: '2026-11-01' },
+      ).results.find((r) => r.id === c.req.id)!.status;
+    expect(c.req.examples.met.map(judge)).toEqual(c.req.examples.met.map(() => 'met'));
+    expect(c.req.examples.gap.map(judge)).toEqual(c.req.examples.gap.map(() => 'gap'));
   });
 });

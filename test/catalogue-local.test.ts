@@ -53,6 +53,24 @@ describe('local requirements', () => {
     expect(judge('# Disagreements\n\nWe talk it through with the other agency.\n').status).toBe('gap');
   });
 
+  it('cannot change how a built-in requirement reads a sentence: a local phrase over a denial leaves the denial standing', () => {
+    const { base, local } = setup();
+    copyFileSync(join(ROOT, 'checks/wt2026/c4-named-lead.yaml'), join(base, 'c4-named-lead.yaml'));
+    // a longer phrase starting at the negator: in a shared trie, the built-in match inside it would take
+    // its negation from the negator's own position, and so miss it
+    writeFileSync(join(local, 'odd.yaml'), localRequirement('WESTSHIRE-ODD', 'not currently have a designated'));
+    const text = '# Roles\n\nWe do not currently have a designated safeguarding lead; the chair deals with any issues.\n';
+    const status = (c: ReturnType<typeof loadRunCatalogue>) =>
+      auditDocument(c, { ...parseMarkdown('p.md', text), sha256: '0'.repeat(64) }, { profile: 'vcse', profileSource: 'cli', asOf: '2026-11-01' }).results.find(
+        (r) => r.id === 'WT26-C4-NAMED-LEAD',
+      )!.status;
+    const plain = status(loadRunCatalogue(base, undefined));
+    expect(plain).toBe('gap');
+    const withLocal = loadRunCatalogue(base, { folders: [folder(local)], switchOff: [] });
+    expect(withLocal.errors).toEqual([]);
+    expect(status(withLocal)).toBe(plain);
+  });
+
   it('refuses the built-in prefix and an id given twice, at the id line of the later file, and keeps the rest', () => {
     const { base, local } = setup();
     writeFileSync(join(local, 'a.yaml'), localRequirement('WESTSHIRE-PANEL', 'escalation panel'));

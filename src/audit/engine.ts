@@ -44,6 +44,9 @@ function blockAtLine(doc: PolicyDocument, line: number): PolicyDocument['blocks'
 
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
+  // local requirements read the document through their own phrases (compiled.ts: localPhrases)
+  let localIndex: DocIndex | undefined;
+  const indexOf = (local: boolean): DocIndex => (local && catalogue.localPhrases ? (localIndex ??= new DocIndex(doc, catalogue.localPhrases)) : index);
   const results: RequirementResult[] = [];
   const counts = emptyCounts();
   const anchors = new AnchorFinder(index);
@@ -62,7 +65,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       status = 'not-applicable';
       message = `does not apply to the ${opts.profile} profile (applies to: ${req.applies_to.join(', ')})`;
     } else {
-      const ctx: MatchContext = { index, asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
+      const ctx: MatchContext = { index: indexOf(info.local !== undefined), asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
       ({ status, evidence, message } = v);
       if (status !== 'met') anchor = anchors.anchorFor(belongsUnder, status === 'gap' ? undefined : evidence[0]?.line);

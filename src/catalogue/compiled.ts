@@ -83,6 +83,12 @@ export interface CompiledCatalogue {
   /** built-in requirements in id order, then local ones in id order */
   requirements: CompiledRequirement[];
   errors: CatalogueError[];
+  /**
+   * The local requirements' phrases, apart from the built-in ones: a phrase match inside a longer
+   * one takes its negation from where the longer one starts (doc-index.ts), so a partnership's
+   * phrase sharing the trie could change how a built-in requirement reads a sentence.
+   */
+  localPhrases?: PhraseSet;
   /** local requirement folders added to it, as the run names them */
   local?: string[];
   /** requirements switched off, in the order the configuration gives them */

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PhraseError } from '../match/phrases.js';
+import { PhraseError, PhraseSet } from '../match/phrases.js';
 import { locate, parseYamlWithLines } from '../util/yaml-locate.js';
 import { CheckError, compileRequirement } from './compile.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement, SwitchedOff } from './compiled.js';
@@ -70,6 +70,8 @@ export function addLocal(base: CompiledCatalogue, local: LocalCatalogue, edition
   const hash = createHash('sha256').update(base.sha256).update('\0local\0');
   const known = new Map(base.requirements.map((c) => [c.req.id, c.file]));
   const added: CompiledRequirement[] = [];
+  // their own trie: they cannot change how the built-in requirements read a document (compiled.ts)
+  const phrases = new PhraseSet();
   let editions: Editions | undefined;
   for (const folder of local.folders) {
     let files: string[];
@@ -110,7 +112,7 @@ export function addLocal(base: CompiledCatalogue, local: LocalCatalogue, edition
       }
       try {
         editions ??= editionsFrom(editionsPath);
-        added.push(compileRequirement(req, shown, base.phrases, editions, shown));
+        added.push(compileRequirement(req, shown, phrases, editions, shown));
         known.set(req.id, shown);
       } catch (e) {
         if (e instanceof CheckError) errors.push({ path: shown, message: e.message });
@@ -143,6 +145,7 @@ export function addLocal(base: CompiledCatalogue, local: LocalCatalogue, edition
     sha256: hash.digest('hex'),
     requirements,
     errors,
+    ...(added.length > 0 ? { localPhrases: phrases } : {}),
     ...(local.folders.length > 0 ? { local: local.folders.map((f) => f.shown) } : {}),
     ...(switchedOff.length > 0 ? { switchedOff } : {}),
   };

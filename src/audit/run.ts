@@ -9,7 +9,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
-import { loadCatalogue } from '../catalogue/load.js';
+import { loadRunCatalogue, type LocalCatalogue } from '../catalogue/local.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
@@ -23,7 +23,15 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
-    catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
+    catalogue: {
+      id: catalogue.id,
+      edition: catalogue.edition,
+      sha256: catalogue.sha256,
+      requirements: catalogue.requirements.length,
+      // a reader of the report can tell the catalogue was changed, and how
+      ...(catalogue.local ? { local: catalogue.local } : {}),
+      ...(catalogue.switchedOff ? { switchedOff: catalogue.switchedOff } : {}),
+    },
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
@@ -86,6 +94,8 @@ export type ResultSink =
 export interface AuditRun extends RunOptions {
   /** requirement folder (default: the bundled catalogue) */
   catalogue?: string;
+  /** the partnership's own requirements and switch-offs (from the configuration) */
+  local?: LocalCatalogue;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
   jobs?: number;
 }
@@ -129,10 +139,11 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
           run: opts,
           form,
           ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
+          ...(run.local ? { local: run.local } : {}),
         })
       : undefined;
   try {
-    const catalogue = loadCatalogue(run.catalogue);
+    const catalogue = loadRunCatalogue(run.catalogue, run.local);
     const report = emptyReport(catalogue, opts);
     report.errors.push(...found.errors);
     sink?.start(report);

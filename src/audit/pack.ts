@@ -173,7 +173,7 @@ function combineRequirement(judged: Judged[], main: DocumentResult, currency: bo
   const inMain = judged.find((j) => j.doc === main)!;
   const where = r.status === 'gap' && inMain.r.anchor ? inMain : best;
   const anchor = anchorIn(where.r.anchor, where.doc.path);
-  const others = judged.length > 1 ? ` (best of ${judged.length} documents: ${best.doc.path})` : '';
+  const others = judged.length > 1 ? ` (closest in ${best.doc.path}, of the pack's ${judged.length} documents)` : '';
   return {
     ...info,
     status: r.status,

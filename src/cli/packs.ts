@@ -2,9 +2,10 @@
  * --pack-by dir: the discovered files grouped into packs, one per organisation. Each immediate
  * subfolder of a folder input is a pack, with every policy file under it at any depth; for a glob
  * input the folder the pattern starts from plays that part ("partners/*\/*.md": each folder of
- * partners/); a folder named on its own that holds a manifest is one pack; a file named on its own
- * belongs to the pack of its folder. A file directly in a
- * folder input (in no subfolder) is a warning and is not audited: it belongs to no organisation.
+ * partners/); a folder named on its own that holds a manifest, or whose policy files are all directly in it,
+ * is one pack; a file named on its own belongs to the pack of its folder. A file directly in a
+ * folder input that also has pack subfolders is a warning and is not audited: it belongs to no
+ * organisation.
  *
  * A pack folder may hold a manifest, wt-audit-pack.yaml (checks/schema/pack.schema.json): the
  * organisation, its profile, the day it was submitted, and the documents that form the pack.
@@ -119,9 +120,23 @@ function inside(root: string, abs: string): string[] | undefined {
   return rel.split(sep);
 }
 
+/** Are the discovered files under `root` all directly in it, with at least one there? */
+function holdsOnlyLooseFiles(root: string, files: string[], cwd: string): boolean {
+  let loose = false;
+  for (const f of files) {
+    const segments = inside(root, resolve(cwd, f));
+    if (!segments) continue;
+    if (segments.length > 1) return false;
+    loose = true;
+  }
+  return loose;
+}
+
 /** Group discovered files (as reports show them, relative to cwd) into packs. */
 export function planPacks(inputs: string[], files: string[], cwd: string): PackPlan {
-  const roots = inputs.map((i) => inputOf(i, cwd));
+  // a folder whose policy files all sit directly in it (no subfolder holds one) is itself one
+  // organisation's pack: naming a single submission's folder audits it rather than nothing
+  const roots = inputs.map((i) => inputOf(i, cwd)).map((r) => ('root' in r && holdsOnlyLooseFiles(r.root, files, cwd) ? { pack: r.root } : r));
   const errors: InputErrorReport[] = [];
   const warnings: InputErrorReport[] = [];
   /** pack folder (absolute) → its discovered files (as shown) */

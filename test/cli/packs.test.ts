@@ -204,4 +204,22 @@ describe('planPacks', () => {
       message: expect.stringContaining('not a file inside the pack folder') as string,
     });
   });
+
+  it('a folder whose policies are all directly in it is one pack; loose files beside pack folders are warnings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-audit-plan-'));
+    mkdirSync(join(dir, 'club'), { recursive: true });
+    const club = ['club/code-of-conduct.md', 'club/policy.md'];
+    for (const f of club) writeFileSync(join(dir, f), '# Policy\n');
+    // the submission's own folder, named on its own: its two files form one pack, nothing is left out
+    const alone = planPacks(['club'], club, dir);
+    expect(alone.packs.map((p) => [p.path, p.files])).toEqual([['club', club]]);
+    expect(alone.warnings).toEqual([]);
+    // the same folder one level down, beside a loose file: the folder is a pack, the file a warning
+    mkdirSync(join(dir, 'all', 'club'), { recursive: true });
+    const nested = ['all/club/policy.md', 'all/readme-notes.md'];
+    for (const f of nested) writeFileSync(join(dir, f), '# Policy\n');
+    const plan = planPacks(['all'], nested, dir);
+    expect(plan.packs.map((p) => [p.path, p.files])).toEqual([['all/club', ['all/club/policy.md']]]);
+    expect(plan.warnings.map((w) => w.path)).toEqual(['all/readme-notes.md']);
+  });
 });

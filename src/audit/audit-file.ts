@@ -18,6 +18,8 @@ import { markKnown, type BaselineSet } from './baseline.js';
 
 export interface RunOptions {
   profile?: Profile;
+  /** a profile for particular files (a pack's manifest), over `profile` */
+  profileFor?: Record<string, Profile>;
   asOf: string;
   failOn: FailOn;
   maxFileSize?: number;
@@ -68,7 +70,7 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
       () => {
         hangForTests(path);
         const doc = binary ?? policyFromBytes(path, file.bytes, file.format);
-        const resolved = resolveProfile(doc, opts.profile);
+        const resolved = resolveProfile(doc, opts.profileFor?.[path] ?? opts.profile);
         return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
       },
       limit,

@@ -9,11 +9,13 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
-import { loadCatalogue } from '../catalogue/load.js';
+import { loadRunCatalogue, type LocalCatalogue } from '../catalogue/local.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
-import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { auditFile, auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { currencyRequirements, type PackSpec } from './pack.js';
+import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
@@ -23,7 +25,15 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
-    catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
+    catalogue: {
+      id: catalogue.id,
+      edition: catalogue.edition,
+      sha256: catalogue.sha256,
+      requirements: catalogue.requirements.length,
+      // a reader of the report can tell the catalogue was changed, and how
+      ...(catalogue.local ? { local: catalogue.local } : {}),
+      ...(catalogue.switchedOff ? { switchedOff: catalogue.switchedOff } : {}),
+    },
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
@@ -86,6 +96,8 @@ export type ResultSink =
 export interface AuditRun extends RunOptions {
   /** requirement folder (default: the bundled catalogue) */
   catalogue?: string;
+  /** the partnership's own requirements and switch-offs (from the configuration) */
+  local?: LocalCatalogue;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
   jobs?: number;
 }
@@ -94,6 +106,18 @@ export interface AuditRun extends RunOptions {
 export interface FoundFiles {
   files: string[];
   errors: InputErrorReport[];
+  /** problems found while listing them that do not stop the audit (a file outside any pack) */
+  warnings?: InputErrorReport[];
+  /** --pack-by: the files grouped into packs, each pack reported as one organisation */
+  packs?: PackSpec[];
+}
+
+/** Options for auditing a pack's files: waivers and the baseline apply to the pack, its manifest's profile to its files. */
+function packFileOptions(opts: RunOptions, packs: PackSpec[]): RunOptions {
+  const { waivers: _w, baseline: _b, ...rest } = opts;
+  const profileFor: Record<string, NonNullable<RunOptions['profile']>> = {};
+  for (const p of packs) if (p.manifest?.profile) for (const f of p.files) profileFor[f] = p.manifest.profile;
+  return Object.keys(profileFor).length > 0 ? { ...rest, profileFor } : rest;
 }
 
 /**
@@ -110,7 +134,9 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
   const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
-  const form: ResultForm = sink?.form ?? 'document';
+  const packs = found.packs;
+  // a pack is combined from its documents' result objects, and rendered after
+  const form: ResultForm = packs ? 'document' : (sink?.form ?? 'document');
   const opts: RunOptions = {
     asOf: run.asOf,
     failOn: run.failOn,
@@ -120,26 +146,29 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     ...(run.waivers ? { waivers: run.waivers } : {}),
     ...(run.baseline ? { baseline: run.baseline } : {}),
   };
+  const fileOpts = packs ? packFileOptions(opts, packs) : opts;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool =
     workers > 0
       ? new (await import('./pool.js')).AuditPool({
           workers,
           fileTimeoutMs: opts.fileTimeoutMs ?? 0,
-          run: opts,
+          run: fileOpts,
           form,
           ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
+          ...(run.local ? { local: run.local } : {}),
         })
       : undefined;
   try {
-    const catalogue = loadCatalogue(run.catalogue);
+    const catalogue = loadRunCatalogue(run.catalogue, run.local);
     const report = emptyReport(catalogue, opts);
     report.errors.push(...found.errors);
+    report.warnings.push(...(found.warnings ?? []));
     sink?.start(report);
     let failing = false;
     const waiversUsed = new Set<number>();
     const waiversExpired = new Map<number, number>();
-    const onResult = async (r: FileResult): Promise<void> => {
+    const deliver = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
       failing ||= r.fails;
@@ -151,8 +180,24 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
       } else if (sink && r.document) await sink.document(r.document);
       else if (r.document) report.documents.push(r.document);
     };
+    const stage = packs
+      ? new PackStage({
+          packs,
+          form: sink?.form ?? 'document',
+          failOn: opts.failOn,
+          asOf: opts.asOf,
+          ...(opts.profile ? { profile: opts.profile } : {}),
+          ...(opts.waivers ? { waivers: opts.waivers } : {}),
+          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          currency: currencyRequirements(catalogue),
+          reaudit: (path, profile) => auditFile(path, catalogue, { ...fileOpts, profile, profileFor: {} }),
+          emit: deliver,
+        })
+      : undefined;
+    const onResult = stage ? (r: FileResult) => stage.add(r) : deliver;
     if (pool) await pool.run(found.files, catalogue, onResult);
-    else await auditInThread(found.files, catalogue, opts, form, onResult);
+    else await auditInThread(found.files, catalogue, fileOpts, form, onResult);
+    await stage?.end();
     if (opts.waivers) report.warnings.push(...waiverWarnings(opts.waivers, waiversUsed, waiversExpired));
     report.errors.sort(byPlace);
     report.warnings.sort(byPlace);

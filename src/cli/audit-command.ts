@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
+import { auditFiles, type AuditRun, type FoundFiles, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
 
@@ -36,6 +36,8 @@ export interface AuditCommand extends AuditRun {
   outputs?: Array<{ path: string; flag: string }>;
   /** files not to audit: globs relative to `base` (the configuration file's folder) */
   ignore?: { base: string; patterns: string[] };
+  /** --pack-by dir: each subfolder of a folder input is one organisation's pack (packs.ts) */
+  packBy?: 'dir';
 }
 
 const require = createRequire(import.meta.url);
@@ -51,7 +53,11 @@ function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
   const discovered = await discover(paths);
-  const found = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
+  let found: FoundFiles = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
+  if (cmd.packBy === 'dir') {
+    const plan = (await import('./packs.js')).planPacks(paths, found.files, process.cwd());
+    found = { files: plan.files, errors: [...found.errors, ...plan.errors], warnings: plan.warnings, packs: plan.packs };
+  }
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);
     if (clash !== undefined)

@@ -3,7 +3,7 @@
  * the repository root (the first folder with .git), or named with --config. It is YAML data only
  * (the core schema: no tags that build objects, aliases capped, nesting capped), validated against
  * checks/schema/config.schema.json; any problem is a ConfigError naming file:line:column (exit 2).
- * Relative paths in it (reports, catalogue, waivers file, ignore and waiver scopes) are relative
+ * Relative paths in it (reports, catalogue, local requirements, waivers file, ignore and waiver scopes) are relative
  * to the folder that holds it.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Waiver } from '../audit/waivers.js';
+import type { LocalFolder, SwitchOffEntry } from '../catalogue/local.js';
 import type { Profile } from '../catalogue/types.js';
 import { checkYamlNesting } from '../document/yaml-guard.js';
 import { InputError } from '../document/model.js';
@@ -46,8 +47,13 @@ export interface LoadedConfig {
   fileTimeout?: FromFile<number>;
   /** absolute folder */
   catalogue?: FromFile<string>;
+  /** the partnership's own requirement folders */
+  localRequirements?: FromFile<LocalFolder[]>;
+  /** requirements switched off, each with its reason and line */
+  switchOff?: FromFile<SwitchOffEntry[]>;
   /** absolute path of a baseline file */
   baseline?: FromFile<string>;
+  packBy?: FromFile<'dir'>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
 }
@@ -69,12 +75,12 @@ function deepest(errors: ErrorObject[]): ErrorObject {
   return errors.reduce((best, e) => (e.instancePath.length > best.instancePath.length || (best.keyword === 'oneOf' && e.keyword !== 'oneOf') ? e : best));
 }
 
-function place(path: string, at: { line: number; column: number }): string {
+export function place(path: string, at: { line: number; column: number }): string {
   return `${path}:${at.line}:${at.column}`;
 }
 
-/** Read, parse and validate a YAML file of this project's; returns its data and positions. */
-function readYaml(path: string, shown: string, validate: ValidateFunction, empty: unknown): { data: unknown; parsed: ParsedYaml } {
+/** Read, parse and validate a YAML file of this project's (a config, a waivers file, a pack manifest); returns its data and positions. */
+export function readYaml(path: string, shown: string, validate: ValidateFunction, empty: unknown): { data: unknown; parsed: ParsedYaml } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -117,7 +123,7 @@ function readYaml(path: string, shown: string, validate: ValidateFunction, empty
 }
 
 /** A date that exists (2026-02-30 does not). */
-function realDate(v: string): boolean {
+export function realDate(v: string): boolean {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
@@ -178,7 +184,22 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   if (raw.jobs !== undefined) out.jobs = { value: raw.jobs as number, line: line('jobs') };
   if (raw['file-timeout'] !== undefined) out.fileTimeout = { value: raw['file-timeout'] as number, line: line('file-timeout') };
   if (raw.catalogue !== undefined) out.catalogue = { value: abs(raw.catalogue as string), line: line('catalogue') };
+  if (raw['local-requirements'] !== undefined) {
+    const v = raw['local-requirements'] as string | string[];
+    const folders = (typeof v === 'string' ? [v] : v).map((p) => ({ dir: abs(p), shown: isAbsolute(p) ? p : join(dirname(shown), p) }));
+    out.localRequirements = { value: folders, line: line('local-requirements') };
+  }
+  if (raw['switch-off'] !== undefined) {
+    const list = (raw['switch-off'] as Array<{ id: string; reason: string }>).map((s, i) => ({
+      id: s.id,
+      reason: s.reason.trim(),
+      file: shown,
+      line: locate(parsed, `/switch-off/${i}`).line,
+    }));
+    out.switchOff = { value: list, line: line('switch-off') };
+  }
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
+  if (raw['pack-by'] !== undefined) out.packBy = { value: raw['pack-by'] as 'dir', line: line('pack-by') };
   if (typeof raw.waivers === 'string') {
     const wfile = abs(raw.waivers);
     const wshown = isAbsolute(raw.waivers) ? raw.waivers : join(dirname(shown), raw.waivers);

@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_FILE_TIMEOUT_S } from '../audit/deadline.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Waiver } from '../audit/waivers.js';
+import { resolve } from 'node:path';
+import type { LocalCatalogue, LocalFolder, SwitchOffEntry } from '../catalogue/local.js';
 import type { Profile } from '../catalogue/types.js';
 import type { LoadedConfig } from './config-file.js';
 import { today } from './options.js';
@@ -27,8 +29,11 @@ export interface Settings {
   jobs: Setting<number | undefined>;
   fileTimeout: Setting<number | undefined>;
   catalogue: Setting<string | undefined>;
+  localRequirements: Setting<LocalFolder[]>;
+  switchOff: Setting<SwitchOffEntry[]>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
+  packBy: Setting<'dir' | undefined>;
 }
 
 /** The flags that have a counterpart in the configuration file, as commander parsed them. */
@@ -39,7 +44,9 @@ export interface SettingFlags extends ReportFlags {
   jobs?: number;
   fileTimeout?: number;
   catalogue?: string;
+  localRequirements?: string;
   baseline?: string;
+  packBy?: 'dir';
 }
 
 /** `given(name)`: the flag was on the command line (not a default). `shown`: the config file as messages name it. */
@@ -66,8 +73,16 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     jobs: pick('jobs', flags.jobs, config?.jobs, undefined),
     fileTimeout: pick('file-timeout', flags.fileTimeout, config?.fileTimeout, undefined),
     catalogue: pick('catalogue', flags.catalogue, config?.catalogue, undefined),
+    localRequirements: pick(
+      'local-requirements',
+      flags.localRequirements !== undefined ? [{ dir: resolve(flags.localRequirements), shown: flags.localRequirements }] : [],
+      config?.localRequirements,
+      [],
+    ),
+    switchOff: config?.switchOff ? { value: config.switchOff.value, from: at(config.switchOff.line) } : { value: [], from: 'default' },
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
+    packBy: pick('pack-by', flags.packBy, config?.packBy, undefined),
   };
 }
 
@@ -82,7 +97,10 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['jobs', s.jobs.value !== undefined ? String(s.jobs.value) : `${availableParallelism()} (one per core)`, s.jobs.from],
     ['file-timeout', s.fileTimeout.value === 0 ? '0 (no limit)' : `${s.fileTimeout.value ?? DEFAULT_FILE_TIMEOUT_S} s`, s.fileTimeout.from],
     ['catalogue', s.catalogue.value ?? '(bundled wt2026)', s.catalogue.from],
+    ['local-requirements', s.localRequirements.value.map((f) => f.shown).join(', ') || '(none)', s.localRequirements.from],
+    ['switch-off', String(s.switchOff.value.length), s.switchOff.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
+    ['pack-by', s.packBy.value ?? '(none: each file is its own organisation)', s.packBy.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
   ];
   const w1 = Math.max(...rows.map((r) => r[0].length));
@@ -94,5 +112,13 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
       `  waiver ${w.requirement} for ${w.scope}: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''})  ${w.source.path}:${w.source.line}`,
     );
   }
+  for (const o of s.switchOff.value) lines.push(`  switch-off ${o.id}: ${o.reason}  ${o.file}:${o.line}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The partnership's changes to the catalogue, as the catalogue layer takes them (undefined: none). */
+export function localCatalogueOf(s: Settings): LocalCatalogue | undefined {
+  const folders = s.localRequirements.value;
+  const switchOff = s.switchOff.value;
+  return folders.length > 0 || switchOff.length > 0 ? { folders, switchOff } : undefined;
 }

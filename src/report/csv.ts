@@ -1,5 +1,6 @@
 /**
- * CSV for the officer's spreadsheet: a row per document with its profile, score and counts, then
+ * CSV for the officer's spreadsheet: a row per document or pack (--pack-by dir) with its
+ * organisation, profile, score and counts, then
  * a column per requirement holding its status. RFC 4180: CRLF line ends, a field quoted when it
  * holds a quote, comma, CR or LF, quotes doubled. Paths and names come from submitters, so a text
  * cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) is
@@ -25,6 +26,8 @@ function row(cells: Array<string | number>): string {
 
 export class CsvReporter extends StreamingReporter {
   private ids: string[] = [];
+  /** requirements the configuration switched off: their cells say so, not only not-applicable */
+  private off = new Set<string>();
 
   constructor(
     write: Sink,
@@ -35,7 +38,8 @@ export class CsvReporter extends StreamingReporter {
 
   protected head(report: AuditReport): string {
     this.ids = report.requirements.map((r) => r.id);
-    return row(['document', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
+    this.off = new Set((report.catalogue.switchedOff ?? []).map((s) => s.id));
+    return row(['document', 'organisation', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
   }
 
   protected body(doc: DocumentResult): string {
@@ -45,17 +49,18 @@ export class CsvReporter extends StreamingReporter {
     );
     return row([
       repoPath(doc.path, this.ctx.cwd, this.ctx.root),
+      doc.organisation ?? '',
       doc.profile,
       doc.score,
       ...COUNTS.map((s) => doc.counts[s]),
-      ...this.ids.map((id) => status.get(id) ?? ''),
+      ...this.ids.map((id) => (this.off.has(id) && status.get(id) === 'not-applicable' ? 'not-applicable (switched off)' : (status.get(id) ?? ''))),
       waivers.join('; '),
       '',
     ]);
   }
 
   protected tail(errors: InputErrorReport[]): string {
-    const blanks = new Array<string>(2 + COUNTS.length + this.ids.length + 1).fill('');
+    const blanks = new Array<string>(3 + COUNTS.length + this.ids.length + 1).fill('');
     return errors.map((e) => row([repoPath(e.path, this.ctx.cwd, this.ctx.root), ...blanks, `${e.line ? `line ${e.line}: ` : ''}${e.message}`])).join('');
   }
 }

@@ -186,14 +186,25 @@ export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string
   'front-matter': 'from the policy’s front matter (type:)',
   yaml: 'from the policy file’s header (type:)',
   default: 'assumed: the policy gives no type, so the voluntary and community (vcse) requirements were applied',
+  manifest: 'from the pack’s manifest (wt-audit-pack.yaml, profile:)',
 };
 
 /** Is the citation as precise as a paragraph, or only a chapter? */
 export function precisionOf(info: RequirementInfo | undefined): string {
+  if (info?.local) return `a local requirement of the partnership (${info.local.file}), cited as the partnership gives it`;
   const p = info?.referenceDetail.paragraph;
   return p === null || p === undefined || p === ''
     ? 'chapter-level pinpoint: the 2026 paragraph number is not yet verified'
     : `paragraph-level pinpoint (para ${p})`;
+}
+
+/** How the run changed the catalogue (local requirements, switch-offs), in words; undefined when it did not. */
+export function catalogueChanges(c: AuditReport['catalogue']): string | undefined {
+  const parts = [
+    ...(c.local ? [`local requirements added from ${c.local.join(', ')}`] : []),
+    ...(c.switchedOff ?? []).map((s) => `${s.id} switched off by ${s.source}: ${s.reason}`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** Only web addresses become links: a catalogue from elsewhere (--catalogue) cannot smuggle in another scheme. */
@@ -204,8 +215,10 @@ export function safeUrl(url: string | undefined): string | undefined {
 /** Where missing text belongs, in words, or undefined when the result has no anchor. */
 export function whereText(r: RequirementResult): string | undefined {
   if (!r.anchor) return undefined;
-  if (r.anchor.kind === 'heading') return `under the heading “${r.anchor.heading ?? ''}” (${r.anchor.where ?? `line ${r.anchor.line}`})`;
-  return r.status === 'gap' ? 'at the start of the policy (line 1): it has no section for this yet' : 'at the start of the policy (line 1)';
+  // in a pack, the document the text belongs in
+  const inDoc = r.anchor.document !== undefined ? ` of ${r.anchor.document}` : '';
+  if (r.anchor.kind === 'heading') return `under the heading “${r.anchor.heading ?? ''}” (${r.anchor.where ?? `line ${r.anchor.line}`}${inDoc})`;
+  return r.status === 'gap' ? `at the start of the policy (line 1${inDoc}): it has no section for this yet` : `at the start of the policy (line 1${inDoc})`;
 }
 
 /** The finding's own note, unless it only repeats the status. */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementInfo, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { anchorPath, findingLine, findingWhere, isReported, pathUri, repoPath } from './locate.js';
+import { anchorPath, findingDocument, findingLine, findingWhere, isReported, pathUri, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -40,15 +40,21 @@ function helpText(req: RequirementInfo): { text: string; markdown: string } {
   return { text, markdown };
 }
 
+/** What kind of duty a rule is: a local requirement is the partnership's, not the statutory guidance's. */
+function kindOf(req: RequirementInfo): string {
+  if (req.local) return `A local requirement of the partnership (${req.strength})`;
+  return req.strength === 'must' ? 'A statutory duty (must)' : 'Expected practice (should)';
+}
+
 function rule(req: RequirementInfo): object {
   return {
     id: req.id,
     shortDescription: { text: req.title },
-    fullDescription: { text: `${req.title}. ${req.strength === 'must' ? 'A statutory duty (must)' : 'Expected practice (should)'}; ${req.reference}.` },
+    fullDescription: { text: `${req.title}. ${kindOf(req)}; ${req.reference}.` },
     helpUri: req.referenceDetail.url,
     help: helpText(req),
     defaultConfiguration: { level: req.severity },
-    properties: { tags: ['safeguarding', `chapter-${req.chapter}`, req.change], strength: req.strength },
+    properties: { tags: ['safeguarding', `chapter-${req.chapter}`, req.change, ...(req.local ? ['local'] : [])], strength: req.strength },
   };
 }
 
@@ -109,7 +115,13 @@ export class SarifReporter extends StreamingReporter {
           semanticVersion: report.tool.version,
           informationUri: 'https://www.gov.uk/government/publications/working-together-to-safeguard-children--2',
           rules: report.requirements.map(rule),
-          properties: { catalogue: report.catalogue.id, edition: report.catalogue.edition, catalogueSha256: report.catalogue.sha256 },
+          properties: {
+            catalogue: report.catalogue.id,
+            edition: report.catalogue.edition,
+            catalogueSha256: report.catalogue.sha256,
+            ...(report.catalogue.local ? { localRequirements: report.catalogue.local } : {}),
+            ...(report.catalogue.switchedOff ? { switchedOff: report.catalogue.switchedOff } : {}),
+          },
         },
       },
       automationDetails: { id: `${report.tool.name}/${report.catalogue.id}/` },
@@ -123,8 +135,10 @@ export class SarifReporter extends StreamingReporter {
   }
 
   protected body(doc: DocumentResult): string {
+    // the document's identity (a pack's folder); each finding is located in the file it points into
     const path = repoPath(doc.path, this.ctx.cwd, this.ctx.root);
     const uri = pathUri(path);
+    const uriOf = (r: RequirementResult) => (doc.pack ? pathUri(repoPath(findingDocument(r, doc.path), this.ctx.cwd, this.ctx.root)) : uri);
     let out = '';
     for (const r of doc.results) {
       if (r.status === 'waived' && r.waiver)
@@ -142,10 +156,11 @@ export class SarifReporter extends StreamingReporter {
         ruleIndex: this.ruleIndex.get(r.id) ?? -1,
         level: level(r, this.failOn),
         message: { text: message(r) },
-        locations: [location(uri, findingLine(r))],
+        locations: [location(uriOf(r), findingLine(r))],
+        // a pack's identity is its folder: the alert stays the same while the pack's documents change around it
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r.id, path, anchorPath(r)) },
         ...(this.withBaseline ? { baselineState: r.known ? 'unchanged' : 'new' } : {}),
-        properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile },
+        properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile, ...(doc.pack ? { pack: path } : {}) },
       };
       out += `${this.count++ === 0 ? '' : ','}\n${INDENT}${JSON.stringify(result)}`;
     }

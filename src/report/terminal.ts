@@ -32,6 +32,7 @@ const PROFILE_SOURCE: Record<string, string> = {
   'front-matter': 'from front matter',
   yaml: 'from the policy file',
   default: 'assumed: no type given',
+  manifest: "from the pack's manifest",
 };
 
 function paint(c: ChalkInstance, status: Status): (s: string) => string {
@@ -67,7 +68,9 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
     // a Word or PDF place, with the heading it sits under (the whole trail is in the JSON report)
-    const at = e.where ? `${doc.path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${doc.path}:${e.line}`;
+    // in a pack, the document the quote is from
+    const path = e.document ?? doc.path;
+    const at = e.where ? `${path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${path}:${e.line}`;
     out.push(wrap(`${at}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
   // met with nothing to quote (met by absence): say what was looked for and not found
@@ -78,10 +81,11 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   } else if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
+      const path = r.anchor.document ?? doc.path;
       const where =
         r.anchor.kind === 'heading'
-          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${doc.path} ${r.anchor.where}` : `${doc.path}:${r.anchor.line}`})`
-          : `at the start of the policy (${r.anchor.where ? doc.path : `${doc.path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
+          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${path} ${r.anchor.where}` : `${path}:${r.anchor.line}`})`
+          : `at the start of the policy (${r.anchor.where ? path : `${path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
     const remediation = catalogue.get(r.id)?.remediation;
@@ -98,9 +102,15 @@ function countsLine(d: DocumentResult, c: ChalkInstance): string {
   return parts.join(' · ');
 }
 
-function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number): string {
+function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number, off: ReadonlySet<string>): string {
   const out: string[] = [];
-  out.push(c.bold.underline(d.path));
+  out.push(c.bold.underline(d.pack && d.organisation ? `${d.organisation} (${d.path})` : d.path));
+  if (d.pack) {
+    // a pack is one organisation: say which documents it was judged from
+    const submitted = d.pack.submitted ? `, submitted ${d.pack.submitted}` : '';
+    out.push(`  Pack of ${d.pack.documents.length} ${d.pack.documents.length === 1 ? 'document' : 'documents'}${submitted}:`);
+    for (const m of d.pack.documents) out.push(wrap(`${m.path}${m.title ? ` (${m.title})` : ''}`, width, '      ', '    - '));
+  }
   out.push(`  Profile: ${d.profile} (${PROFILE_SOURCE[d.profileSource]}) · Score: ${c.bold(`${d.score}%`)}`);
   if (d.profileSource === 'default')
     out.push(
@@ -130,14 +140,16 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
     out.push('', c.bold(`  ${name}`));
     for (const r of rs) out.push(renderResult(r, d, catalogue, c, width));
   }
-  if (d.counts['not-applicable'] > 0 && !opts.quiet) {
+  // switched-off requirements are not applicable too, but for the reason the header gives
+  const switchedOff = d.results.filter((r) => r.status === 'not-applicable' && off.has(r.id)).length;
+  const notForProfile = d.counts['not-applicable'] - switchedOff;
+  if (notForProfile > 0 && !opts.quiet) {
     out.push(
       '',
-      c.dim(
-        wrap(`${d.counts['not-applicable']} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  '),
-      ),
+      c.dim(wrap(`${notForProfile} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  ')),
     );
   }
+  if (switchedOff > 0 && !opts.quiet) out.push(c.dim(wrap(`${switchedOff} switched off by the configuration (listed at the top).`, width, '  ')));
   return out.join('\n');
 }
 
@@ -147,25 +159,36 @@ interface Style {
   width: number;
   opts: TerminalOptions;
   catalogue: Catalogue;
+  /** ids of the requirements the configuration switched off */
+  off: ReadonlySet<string>;
 }
 
 function styleFor(report: AuditReport, opts: TerminalOptions): Style {
-  return { c: new Chalk({ level: opts.color ?? 0 }), width: opts.width ?? 80, opts, catalogue: new Map(report.requirements.map((r) => [r.id, r])) };
+  return {
+    c: new Chalk({ level: opts.color ?? 0 }),
+    width: opts.width ?? 80,
+    opts,
+    catalogue: new Map(report.requirements.map((r) => [r.id, r])),
+    off: new Set((report.catalogue.switchedOff ?? []).map((s) => s.id)),
+  };
 }
 
 function headerText(report: AuditReport, st: Style): string {
-  return st.c.dim(
-    wrap(
-      `${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`,
-      st.width,
-      '',
-    ),
-  );
+  const cat = report.catalogue;
+  const lines = [
+    wrap(`${report.tool.name} ${report.tool.version} · WT ${cat.edition} catalogue, ${cat.requirements} requirements · as of ${report.asOf}`, st.width, ''),
+  ];
+  // the configuration changed the catalogue: say so once, above every document
+  if (cat.local) lines.push(wrap(`Local requirements from ${cat.local.join(', ')}`, st.width, '  '));
+  for (const s of cat.switchedOff ?? []) lines.push(wrap(`Switched off: ${s.id}, by ${s.source}: ${s.reason}`, st.width, '  '));
+  return st.c.dim(lines.join('\n'));
 }
 
 /** Totals over the documents so far, for the summary line. */
 interface Totals {
   documents: number;
+  /** of which packs (--pack-by dir) */
+  packs: number;
   met: number;
   partial: number;
   gap: number;
@@ -175,6 +198,7 @@ interface Totals {
 
 function addTo(t: Totals, d: DocumentResult): void {
   t.documents++;
+  if (d.pack) t.packs++;
   t.met += d.counts.met;
   t.partial += d.counts.partial;
   t.gap += d.counts.gap;
@@ -194,14 +218,17 @@ function footerLines(t: Totals, errors: InputErrorReport[], warnings: InputError
     out.push('', c.red.bold('Errors'));
     for (const e of errors) out.push(wrap(`${place(e)} ${e.message}`, width, '    ', '  '));
   }
-  const docs = `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
+  const docs =
+    t.packs > 0 && t.packs === t.documents
+      ? `${t.packs} ${t.packs === 1 ? 'pack' : 'packs'} audited`
+      : `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
   const errs = errors.length > 0 ? c.red(` · ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`) : '';
   out.push('', c.bold(`Summary: ${docs}: ${t.met} met, ${t.partial} partial, ${t.gap} gap, ${t.outdated} outdated, ${t.review} needs review`) + errs);
   return out;
 }
 
 function newTotals(): Totals {
-  return { documents: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
+  return { documents: 0, packs: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
 }
 
 /** The whole terminal report as one string (the same bytes TerminalReportWriter writes). */
@@ -211,7 +238,7 @@ export function renderTerminal(report: AuditReport, opts: TerminalOptions = {}):
   const out = [headerText(report, st)];
   for (const d of report.documents) {
     addTo(totals, d);
-    out.push('', renderDocument(d, st.catalogue, st.c, opts, st.width));
+    out.push('', renderDocument(d, st.catalogue, st.c, opts, st.width, st.off));
   }
   out.push(...footerLines(totals, report.errors, report.warnings, st));
   return `${out.join('\n')}\n`;
@@ -245,7 +272,7 @@ export class TerminalReportWriter {
   async document(d: DocumentResult): Promise<void> {
     const st = this.started();
     addTo(this.totals, d);
-    await this.out.send(`\n\n${renderDocument(d, st.catalogue, st.c, this.opts, st.width)}`);
+    await this.out.send(`\n\n${renderDocument(d, st.catalogue, st.c, this.opts, st.width, st.off)}`);
   }
 
   async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {

@@ -12,13 +12,15 @@ import { runWithin, awaitWithin, FileTimeoutError } from '../../src/audit/deadli
 import { AuditPool, workerBackstopMs } from '../../src/audit/pool.js';
 import type { FileResult } from '../../src/audit/audit-file.js';
 import { loadCatalogue } from '../../src/catalogue/load.js';
+import { threadsFor } from '../../src/audit/jobs.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 
-/** 20 policies: enough that --jobs 2 audits on a worker thread as well as this one. */
+/** The samples and the first two evaluation sets, 22 policies: enough that --jobs 2 audits on a worker thread as well as this one. */
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-timeout-'));
   for (const from of ['samples', 'test/eval/policies']) {
-    for (const f of readdirSync(join(ROOT, from))) if (!/^readme/i.test(f) && statSync(join(ROOT, from, f)).isFile()) cpSync(join(ROOT, from, f), join(dir, f));
+    for (const f of readdirSync(join(ROOT, from)))
+      if (!/^readme/i.test(f) && statSync(join(ROOT, from, f)).isFile() && (from === 'samples' || /^[ab]-/.test(f))) cpSync(join(ROOT, from, f), join(dir, f));
   }
   return dir;
 }
@@ -66,6 +68,7 @@ describe('--file-timeout on the command line', { timeout: 120_000 }, () => {
     runCli([dir, ...reports, '--as-of', '2026-11-01', '--jobs', String(jobs), '--file-timeout', LIMIT], { env });
   const expected = JSON.parse(audit(1, ['--format', 'json']).stdout) as Report;
   expect(expected.documents).toHaveLength(files.length);
+  expect(threadsFor(files.length, 2)).toBe(2); // --jobs 2 does start a worker thread
 
   for (const jobs of [1, 2]) {
     it(`--jobs ${jobs}: the runaway file is an error entry, exit 2, every other file audited as without it`, () => {

@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 describe('the growth checker', { timeout: 60_000 }, () => {
-  it('flags a quadratic function, on the first measure and on the steadiest of three', () => {
+  it('flags a quadratic function, on the first measure and on the steadiest of four', () => {
     const once = measureGrowth(text, (s) => s.length, quadratic);
     expect(once.ratio, describeGrowth(once)).toBeGreaterThan(LINEAR_BOUND);
     const steady = steadyGrowth(text, (s) => s.length, quadratic);

@@ -17,9 +17,11 @@ import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunO
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
+import { prepareCache } from './cache.js';
+import type { Shard } from './shard.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
-function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
+function headerOf(catalogue: CompiledCatalogue, opts: RunOptions & { shard?: Shard }): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
@@ -27,11 +29,12 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
+    ...(opts.shard ? { shard: { index: opts.shard.index, count: opts.shard.count } } : {}),
     requirements: catalogue.requirements.map((c) => c.info),
   };
 }
 
-export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions): AuditReport {
+export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions & { shard?: Shard }): AuditReport {
   return {
     ...headerOf(catalogue, opts),
     documents: [],
@@ -88,6 +91,10 @@ export interface AuditRun extends RunOptions {
   catalogue?: string;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
   jobs?: number;
+  /** the slice of the inputs these files are (--shard), recorded in the report for `wt-audit merge` */
+  shard?: Shard;
+  /** called as each file's result is passed on (a progress bar) */
+  onFileDone?(done: number, total: number): void;
 }
 
 /** Files to audit, and the inputs that could not even be listed (each already an error entry). */
@@ -120,6 +127,9 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     ...(run.waivers ? { waivers: run.waivers } : {}),
     ...(run.baseline ? { baseline: run.baseline } : {}),
   };
+  // a cache folder that cannot be used is one warning, and the run goes on without it
+  const cache = run.cache !== undefined ? await prepareCache(run.cache) : undefined;
+  if (cache?.ok) opts.cache = run.cache;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool =
     workers > 0
@@ -133,8 +143,10 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
       : undefined;
   try {
     const catalogue = loadCatalogue(run.catalogue);
-    const report = emptyReport(catalogue, opts);
+    const report = emptyReport(catalogue, { ...opts, ...(run.shard ? { shard: run.shard } : {}) });
     report.errors.push(...found.errors);
+    if (cache && !cache.ok) report.warnings.push(cache.warning);
+    let done = 0;
     sink?.start(report);
     let failing = false;
     const waiversUsed = new Set<number>();
@@ -150,6 +162,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
         if (r.json) await sink.document(r.json);
       } else if (sink && r.document) await sink.document(r.document);
       else if (r.document) report.documents.push(r.document);
+      run.onFileDone?.(++done, found.files.length);
     };
     if (pool) await pool.run(found.files, catalogue, onResult);
     else await auditInThread(found.files, catalogue, opts, form, onResult);

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
+import { filesOfShard, keyOf } from '../audit/shard.js';
 
 /** --output names one of the files being audited: refused, so that no input is ever overwritten. */
 export class OutputIsInputError extends Error {}
@@ -51,7 +52,8 @@ function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
   const discovered = await discover(paths);
-  const found = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
+  // the shard is taken after the ignore globs, so that every shard leaves out the same files
+  const found = { ...discovered, files: filesOfShard(withoutIgnored(discovered.files, cmd.ignore), cmd.shard, keyOf) };
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);
     if (clash !== undefined)

@@ -48,6 +48,8 @@ export interface LoadedConfig {
   catalogue?: FromFile<string>;
   /** absolute path of a baseline file */
   baseline?: FromFile<string>;
+  /** absolute folder of kept judgements */
+  cache?: FromFile<string>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
 }
@@ -179,6 +181,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   if (raw['file-timeout'] !== undefined) out.fileTimeout = { value: raw['file-timeout'] as number, line: line('file-timeout') };
   if (raw.catalogue !== undefined) out.catalogue = { value: abs(raw.catalogue as string), line: line('catalogue') };
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
+  if (raw.cache !== undefined) out.cache = { value: abs(raw.cache as string), line: line('cache') };
   if (typeof raw.waivers === 'string') {
     const wfile = abs(raw.waivers);
     const wshown = isAbsolute(raw.waivers) ? raw.waivers : join(dirname(shown), raw.waivers);

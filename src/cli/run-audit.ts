@@ -17,6 +17,8 @@ import { writeStdout } from './stdout.js';
 import { BaselineError, readBaseline } from './baseline-file.js';
 import { entryKey, type BaselineSet } from '../audit/baseline.js';
 import type { AuditCommand } from './audit-command.js';
+import type { Shard } from '../audit/shard.js';
+import { ProgressBar } from './progress.js';
 
 export interface AuditFlags {
   profile?: Profile;
@@ -32,6 +34,10 @@ export interface AuditFlags {
   report?: ReportSpec[];
   config?: string;
   baseline?: string;
+  cache?: string;
+  shard?: Shard;
+  /** false with --no-progress */
+  progress?: boolean;
 }
 
 /** Was this flag (kebab-case name) on the command line? */
@@ -76,6 +82,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(s.fileTimeout.value !== undefined ? { fileTimeoutMs: 1000 * s.fileTimeout.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
+    ...(s.cache.value !== undefined ? { cache: s.cache.value } : {}),
     ...(baseline ? { baseline } : {}),
   };
 }
@@ -97,9 +104,14 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
   }
   // the audit modules (parsers, catalogue, workers) load only for this command
   const { auditPaths } = await import('./audit-command.js');
+  const toStdout = s.reports.value.some((r) => r.path === undefined);
+  // on a terminal that also shows the report, the bar would be drawn into the report's lines
+  const bar = flags.progress !== false && process.stderr.isTTY && !(toStdout && process.stdout.isTTY) ? new ProgressBar(process.stderr) : undefined;
   const cmd = {
     ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined),
     outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    ...(bar ? { onFileDone: (done: number, total: number) => bar.update(done, total) } : {}),
   };
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   const ctx = {
@@ -111,7 +123,11 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
   };
   const { runWithReports } = await import('./reports.js');
   // every report is written a document at a time, in path order, as the files are audited
-  return runWithReports(s.reports.value, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
+  try {
+    return await runWithReports(s.reports.value, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
+  } finally {
+    bar?.clear();
+  }
 }
 
 /** `wt-audit config`: print the effective settings and where each came from. */

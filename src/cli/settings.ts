@@ -29,6 +29,7 @@ export interface Settings {
   catalogue: Setting<string | undefined>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
+  cache: Setting<string | undefined>;
 }
 
 /** The flags that have a counterpart in the configuration file, as commander parsed them. */
@@ -40,6 +41,7 @@ export interface SettingFlags extends ReportFlags {
   fileTimeout?: number;
   catalogue?: string;
   baseline?: string;
+  cache?: string;
 }
 
 /** `given(name)`: the flag was on the command line (not a default). `shown`: the config file as messages name it. */
@@ -68,6 +70,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     catalogue: pick('catalogue', flags.catalogue, config?.catalogue, undefined),
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
+    cache: pick('cache', flags.cache, config?.cache, undefined),
   };
 }
 
@@ -83,6 +86,7 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['file-timeout', s.fileTimeout.value === 0 ? '0 (no limit)' : `${s.fileTimeout.value ?? DEFAULT_FILE_TIMEOUT_S} s`, s.fileTimeout.from],
     ['catalogue', s.catalogue.value ?? '(bundled wt2026)', s.catalogue.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
+    ['cache', s.cache.value ?? '(none: every file judged afresh)', s.cache.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
   ];
   const w1 = Math.max(...rows.map((r) => r[0].length));

@@ -12,9 +12,9 @@
  * does not match) is a miss: the file is judged again and the entry rewritten. Never trusted.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { access, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PolicyBytes } from '../document/load.js';
+import { formatOf, type PolicyBytes } from '../document/load.js';
 import { fsErrorText } from '../util/fs-errors.js';
 import { AtomicWriteError, writeFileAtomic } from '../util/atomic-write.js';
 import type { FailOn } from './exit-code.js';
@@ -154,4 +154,38 @@ export async function prepareCache(dir: string): Promise<{ ok: true } | { ok: fa
     const why = (cause as NodeJS.ErrnoException)?.code === 'EEXIST' ? 'a file of that name is in the way' : fsErrorText(cause);
     return { ok: false, warning: { path: dir, message: `cannot use the cache folder (${why}): auditing without a cache` } };
   }
+}
+
+/**
+ * How many of the files the cache seems to hold (an entry is there for the file's bytes as they
+ * are now): the run starts worker threads only for the others. A guess only (the entry is checked
+ * when the file's turn comes); it reads every file once more, which costs little beside judging.
+ */
+export async function countCached(
+  dir: string,
+  files: string[],
+  catalogueSha256: string,
+  tool: string,
+  profile: string | undefined,
+  asOf: string,
+): Promise<number> {
+  let cached = 0;
+  let next = 0;
+  const one = async (path: string): Promise<void> => {
+    const format = formatOf(path);
+    if (!format) return;
+    try {
+      const bytes = await readFile(path);
+      await access(entryPath(dir, judgementKey({ path, format, bytes }, catalogueSha256, tool, profile, asOf)));
+      cached++;
+    } catch {
+      // not there (or the file cannot be read): to be judged
+    }
+  };
+  // a few files at a time: enough to keep the disk busy, few open at once
+  const lane = async (): Promise<void> => {
+    while (next < files.length) await one(files[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(16, files.length) }, lane));
+  return cached;
 }

@@ -17,7 +17,7 @@ import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunO
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
-import { prepareCache } from './cache.js';
+import { countCached, prepareCache } from './cache.js';
 import type { Shard } from './shard.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
@@ -116,7 +116,6 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // the collector. A process-wide V8 setting, made before any worker thread starts; a run over a
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
-  const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
   const form: ResultForm = sink?.form ?? 'document';
   const opts: RunOptions = {
     asOf: run.asOf,
@@ -130,6 +129,13 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // a cache folder that cannot be used is one warning, and the run goes on without it
   const cache = run.cache !== undefined ? await prepareCache(run.cache) : undefined;
   if (cache?.ok) opts.cache = run.cache;
+  // with a cache, threads are started for the files it does not hold (a warm run needs none):
+  // the catalogue's hash is part of the key, so it is loaded first
+  const cachedCatalogue = opts.cache !== undefined ? loadCatalogue(run.catalogue) : undefined;
+  const toJudge = cachedCatalogue
+    ? found.files.length - (await countCached(opts.cache!, found.files, cachedCatalogue.sha256, toolVersion(), opts.profile, opts.asOf))
+    : found.files.length;
+  const workers = threadsFor(toJudge, run.jobs ?? defaultJobs()) - 1;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool =
     workers > 0
@@ -142,7 +148,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
         })
       : undefined;
   try {
-    const catalogue = loadCatalogue(run.catalogue);
+    const catalogue = cachedCatalogue ?? loadCatalogue(run.catalogue);
     const report = emptyReport(catalogue, { ...opts, ...(run.shard ? { shard: run.shard } : {}) });
     report.errors.push(...found.errors);
     if (cache && !cache.ok) report.warnings.push(cache.warning);

@@ -24,7 +24,7 @@
  *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
  *                      [--also-node <path to another node binary>]... [--review-only] [--formats-only]
- *                      [--scale-only] [--scale-files 10000,2500]
+ *                      [--scale-only] [--scale-files 10000,2500|none]
  *
  * --formats-only measures the Word and PDF rows alone (and does not write bench/results.md).
  * --scale-only measures the cache and many-files rows alone (printed; bench/results.md left alone).
@@ -65,7 +65,8 @@ const REVIEW_ONLY = process.argv.includes('--review-only');
 const SCALE_ONLY = process.argv.includes('--scale-only');
 const SCALE_FILES = (() => {
   const i = process.argv.indexOf('--scale-files');
-  return (i === -1 ? '10000,2500' : process.argv[i + 1]).split(',').map(Number);
+  const list = i === -1 ? '10000,2500' : process.argv[i + 1];
+  return list === 'none' ? [] : list.split(',').map(Number);
 })();
 const ALSO_NODE = process.argv.flatMap((a, i) => (a === '--also-node' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 

@@ -40,7 +40,7 @@ export interface FileOutcome {
   /** waivers (by index) that waived a finding here, and expired ones that would have */
   waivers?: { used: number[]; expired: number[] };
   /** a cached judgement used as it is (no waiver or baseline to apply): the document already rendered, in place of `document` */
-  rendered?: { json: Uint8Array; fails: CachedJudgement['fails'] };
+  rendered?: { json: Uint8Array | string; fails: CachedJudgement['fails'] };
 }
 
 /** A file being read: its bytes, or why they could not be had. Never rejects. */
@@ -66,7 +66,7 @@ async function judgeFile(
   left: () => number,
   limit: number,
   asRendered: boolean,
-): Promise<{ judged: DocumentResult; warnings: InputErrorReport[] } | { rendered: CachedJudgement }> {
+): Promise<{ judged: DocumentResult; warnings: InputErrorReport[] } | { rendered: Omit<CachedJudgement, 'json'> & { json: Uint8Array | string } }> {
   const key = opts.cache !== undefined ? judgementKey(file, catalogue.sha256, toolVersion(), opts.profile, opts.asOf) : undefined;
   const hit = key ? await readJudgement(opts.cache!, key) : undefined;
   if (hit) {
@@ -90,8 +90,10 @@ async function judgeFile(
   const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
   for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
   if (key) {
-    const fails = { must: documentFails(judged, 'must'), should: documentFails(judged, 'should') };
-    await writeJudgement(opts.cache!, key, { json: documentJson(judged), warnings, fails });
+    const kept = { json: documentJson(judged), warnings, fails: { must: documentFails(judged, 'must'), should: documentFails(judged, 'should') } };
+    await writeJudgement(opts.cache!, key, kept);
+    // rendered once, for the cache and the report alike
+    if (asRendered) return { rendered: kept };
   }
   return { judged, warnings };
 }
@@ -150,7 +152,10 @@ const decoder = new TextDecoder();
 
 export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
   const { document, errors, warnings, waivers, rendered } = await auditFile(path, catalogue, opts, read, form === 'json');
-  if (rendered) return { path, errors, warnings, json: rendered.json, fails: opts.failOn !== 'none' && rendered.fails[opts.failOn] };
+  if (rendered) {
+    const json = typeof rendered.json === 'string' ? encoder.encode(rendered.json) : rendered.json;
+    return { path, errors, warnings, json, fails: opts.failOn !== 'none' && rendered.fails[opts.failOn] };
+  }
   if (!document) return { path, errors, warnings, fails: false };
   const fails = documentFails(document, opts.failOn);
   const w = waivers ? { waivers } : {};

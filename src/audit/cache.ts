@@ -132,7 +132,8 @@ export async function writeJudgement(
   const target = entryPath(dir, key);
   try {
     await mkdir(join(target, '..'), { recursive: true });
-    await writeFileAtomic(target, `${JSON.stringify(header)}\n${judgement.json}`);
+    // not flushed to disk: an entry lost in a crash is only a miss, and a torn one fails its digest
+    await writeFileAtomic(target, `${JSON.stringify(header)}\n${judgement.json}`, { durable: false });
   } catch {
     // a full disk or a folder gone read-only: this file's result is simply not kept
   }
@@ -146,7 +147,7 @@ export async function prepareCache(dir: string): Promise<{ ok: true } | { ok: fa
   try {
     await mkdir(dir, { recursive: true });
     const probe = join(dir, `.probe-${process.pid}`);
-    await writeFileAtomic(probe, CACHE_FORMAT);
+    await writeFileAtomic(probe, CACHE_FORMAT, { durable: false });
     await unlink(probe);
     return { ok: true };
   } catch (e) {

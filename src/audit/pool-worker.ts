@@ -1,17 +1,18 @@
 /**
- * A worker thread of the audit pool (pool.ts): compiles the catalogue once, says it is ready with
+ * A worker thread of the audit pool (pool.ts): compiles the catalogue once (with the same local
+ * requirements and switch-offs as the main thread), says it is ready with
  * the catalogue's hash, then audits the files it is sent, one at a time and in the order sent,
  * reading each as soon as it arrives.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCatalogue } from '../catalogue/load.js';
+import { loadRunCatalogue } from '../catalogue/local.js';
 import type { WorkerConfig, WorkerMessage, WorkerTask } from './pool.js';
 import { auditFileResult, hangForTests, readAhead, type PendingRead } from './audit-file.js';
 
 const port = parentPort;
 if (!port) throw new Error('pool-worker.js runs as a worker thread of the audit pool');
 const config = workerData as WorkerConfig;
-const catalogue = loadCatalogue(config.catalogueDir);
+const catalogue = loadRunCatalogue(config.catalogueDir, config.local);
 port.postMessage({ type: 'ready', sha256: catalogue.sha256 } satisfies WorkerMessage);
 
 /** Tasks in order, each with its file already being read (the pool sends at most a couple ahead). */

@@ -16,6 +16,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
+import type { LocalCatalogue } from '../catalogue/local.js';
 import { byPath } from '../util/order.js';
 import { auditFileResult, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
 import { FileTimeoutError } from './deadline.js';
@@ -23,6 +24,8 @@ import { FileTimeoutError } from './deadline.js';
 /** What a worker is started with (workerData). */
 export interface WorkerConfig {
   catalogueDir?: string;
+  /** the same local requirements and switch-offs as this thread's catalogue (the sha256 check catches any drift) */
+  local?: LocalCatalogue;
   run: RunOptions;
   form: ResultForm;
 }
@@ -94,7 +97,12 @@ export class AuditPool {
 
   private spawn(): void {
     const o = this.options;
-    const config: WorkerConfig = { run: o.run, form: o.form, ...(o.catalogueDir !== undefined ? { catalogueDir: o.catalogueDir } : {}) };
+    const config: WorkerConfig = {
+      run: o.run,
+      form: o.form,
+      ...(o.catalogueDir !== undefined ? { catalogueDir: o.catalogueDir } : {}),
+      ...(o.local !== undefined ? { local: o.local } : {}),
+    };
     const worker = new Worker(workerUrl(), { workerData: config });
     const slot: Slot = { worker, queue: [], dead: false };
     this.slots.push(slot);

@@ -1,5 +1,5 @@
 /** The result model every reporter reads. Reporters never re-evaluate; they only format this. */
-import type { RequirementInfo } from '../catalogue/compiled.js';
+import type { RequirementInfo, SwitchedOff } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { Place } from '../document/place.js';
 import type { EvidenceItem } from '../match/outcome.js';
@@ -76,7 +76,16 @@ export interface InputErrorReport {
 export interface AuditReport {
   schemaVersion: string;
   tool: { name: string; version: string };
-  catalogue: { id: string; edition: string; sha256: string; requirements: number };
+  catalogue: {
+    id: string;
+    edition: string;
+    sha256: string;
+    requirements: number;
+    /** local requirement folders added to the catalogue (local-requirements) */
+    local?: string[];
+    /** requirements the configuration switched off: their results are not applicable, saying why */
+    switchedOff?: SwitchedOff[];
+  };
   asOf: string;
   failOn: 'must' | 'should' | 'none';
   /** the baseline compared with (--baseline): how many known findings it holds */

@@ -9,7 +9,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import type { CompiledCatalogue } from '../catalogue/compiled.js';
-import { loadCatalogue } from '../catalogue/load.js';
+import { loadRunCatalogue, type LocalCatalogue } from '../catalogue/local.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
@@ -25,7 +25,15 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions & { shard?: Sha
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
-    catalogue: { id: catalogue.id, edition: catalogue.edition, sha256: catalogue.sha256, requirements: catalogue.requirements.length },
+    catalogue: {
+      id: catalogue.id,
+      edition: catalogue.edition,
+      sha256: catalogue.sha256,
+      requirements: catalogue.requirements.length,
+      // a reader of the report can tell the catalogue was changed, and how
+      ...(catalogue.local ? { local: catalogue.local } : {}),
+      ...(catalogue.switchedOff ? { switchedOff: catalogue.switchedOff } : {}),
+    },
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
@@ -89,6 +97,8 @@ export type ResultSink =
 export interface AuditRun extends RunOptions {
   /** requirement folder (default: the bundled catalogue) */
   catalogue?: string;
+  /** the partnership's own requirements and switch-offs (from the configuration) */
+  local?: LocalCatalogue;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
   jobs?: number;
   /** the slice of the inputs these files are (--shard), recorded in the report for `wt-audit merge` */
@@ -131,7 +141,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   if (cache?.ok) opts.cache = run.cache;
   // with a cache, threads are started for the files it does not hold (a warm run needs none):
   // the catalogue's hash is part of the key, so it is loaded first
-  const cachedCatalogue = opts.cache !== undefined ? loadCatalogue(run.catalogue) : undefined;
+  const cachedCatalogue = opts.cache !== undefined ? loadRunCatalogue(run.catalogue, run.local) : undefined;
   const toJudge = cachedCatalogue
     ? found.files.length - (await countCached(opts.cache!, found.files, cachedCatalogue.sha256, toolVersion(), opts.profile, opts.asOf))
     : found.files.length;
@@ -145,10 +155,11 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
           run: opts,
           form,
           ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
+          ...(run.local ? { local: run.local } : {}),
         })
       : undefined;
   try {
-    const catalogue = cachedCatalogue ?? loadCatalogue(run.catalogue);
+    const catalogue = cachedCatalogue ?? loadRunCatalogue(run.catalogue, run.local);
     const report = emptyReport(catalogue, { ...opts, ...(run.shard ? { shard: run.shard } : {}) });
     report.errors.push(...found.errors);
     if (cache && !cache.ok) report.warnings.push(cache.warning);

@@ -3,7 +3,7 @@ import { PhraseSet } from '../match/phrases.js';
 import { normaliseWord } from '../match/text.js';
 import type { CompiledCheck, CompiledRequirement, RequirementInfo } from './compiled.js';
 import type { Editions } from './editions.js';
-import { formatReference } from './reference.js';
+import { formatLocalReference, formatReference } from './reference.js';
 import type { CheckSpec, Requirement } from './types.js';
 
 function describe(spec: CheckSpec): string {
@@ -89,22 +89,27 @@ export function chapterOf(id: string): string {
   return id.split('-')[1] ?? 'GEN';
 }
 
-function infoOf(req: Requirement): RequirementInfo {
+/** The chapter key of every local requirement: they are grouped apart from the guidance's chapters. */
+export const LOCAL_CHAPTER = 'LOCAL';
+
+function infoOf(req: Requirement, localFile?: string): RequirementInfo {
   return {
     id: req.id,
     title: req.title,
-    chapter: chapterOf(req.id),
+    chapter: localFile !== undefined ? LOCAL_CHAPTER : chapterOf(req.id),
     strength: req.strength,
     severity: req.strength === 'must' ? 'error' : 'warning',
     change: req.change,
-    reference: formatReference(req.reference),
+    reference: localFile !== undefined ? formatLocalReference(req.reference) : formatReference(req.reference),
     referenceDetail: req.reference,
     remediation: req.remediation,
     ...(req.model_wording ? { modelWording: req.model_wording } : {}),
+    ...(localFile !== undefined ? { local: { file: localFile } } : {}),
   };
 }
 
-export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet, editions: Editions = {}): CompiledRequirement {
+/** `localFile`: the requirement is a partnership's own, written in that file (as the run names it). */
+export function compileRequirement(req: Requirement, file: string, phrases: PhraseSet, editions: Editions = {}, localFile?: string): CompiledRequirement {
   const ev = req.evidence;
   const compile = (c: CheckSpec) => compileCheck(c, phrases, editions);
   return {
@@ -114,7 +119,7 @@ export function compileRequirement(req: Requirement, file: string, phrases: Phra
     specifics: (ev.specifics ?? []).map(compile),
     outdated: (ev.outdated ?? []).map(compile),
     partly: (ev.partly ?? []).map(compile),
-    info: infoOf(req),
+    info: infoOf(req, localFile),
     belongsUnder: (req.belongs_under ?? []).map((p) =>
       p
         .toLowerCase()

@@ -39,6 +39,16 @@ export interface RequirementInfo {
   /** what to write when it is missing or weak */
   remediation: string;
   modelWording?: string;
+  /** a partnership's own requirement (local-requirements), with the file it is written in as the run names it */
+  local?: { file: string };
+}
+
+/** A requirement the configuration switches off: not evaluated; every document's result says why. */
+export interface SwitchedOff {
+  id: string;
+  reason: string;
+  /** where it is switched off, file:line */
+  source: string;
 }
 
 export interface CompiledRequirement {
@@ -53,6 +63,8 @@ export interface CompiledRequirement {
   info: RequirementInfo;
   /** its belongs_under headings as normalised words (`word*` kept as a stem), for anchoring a gap */
   belongsUnder: string[][];
+  /** set when the configuration switches it off */
+  switchedOff?: SwitchedOff;
 }
 
 export interface CatalogueError {
@@ -65,9 +77,20 @@ export interface CatalogueError {
 export interface CompiledCatalogue {
   id: string;
   edition: string;
-  /** sha256 over every requirement file's name and bytes, in name order */
+  /** sha256 over every requirement file's name and bytes, in name order (and the local additions: local.ts) */
   sha256: string;
   phrases: PhraseSet;
+  /** built-in requirements in id order, then local ones in id order */
   requirements: CompiledRequirement[];
   errors: CatalogueError[];
+  /**
+   * The local requirements' phrases, apart from the built-in ones: a phrase match inside a longer
+   * one takes its negation from where the longer one starts (doc-index.ts), so a partnership's
+   * phrase sharing the trie could change how a built-in requirement reads a sentence.
+   */
+  localPhrases?: PhraseSet;
+  /** local requirement folders added to it, as the run names them */
+  local?: string[];
+  /** requirements switched off, in the order the configuration gives them */
+  switchedOff?: SwitchedOff[];
 }

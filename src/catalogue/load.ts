@@ -54,7 +54,15 @@ export function catalogueSnapshotPath(): string {
 }
 
 /** Compiled code (in dist/) whose behaviour the caches record: reading requirements, compiling checks and phrases. */
-const STAMPED_CODE = ['catalogue/load.js', 'catalogue/compile.js', 'catalogue/editions.js', 'util/yaml-locate.js', 'match/phrases.js', 'match/text.js'];
+const STAMPED_CODE = [
+  'catalogue/load.js',
+  'catalogue/compile.js',
+  'catalogue/reference.js',
+  'catalogue/editions.js',
+  'util/yaml-locate.js',
+  'match/phrases.js',
+  'match/text.js',
+];
 
 /**
  * The stamp a cache must carry to be used: this tool version, this requirement schema, and this
@@ -137,6 +145,9 @@ const RULE_MESSAGES: Record<string, string> = {
   '/dependencies/unless/': 'unless works only on a mentions or near check',
 };
 
+/** Ids of the catalogue's own requirements (a local requirement has the partnership's prefix instead: local.ts). */
+const BUILT_IN_ID = /^WT26-(GEN|C[1-6])-[A-Z0-9-]+$/;
+
 export interface LoadOptions {
   /** use the build's caches (default: yes, when running the build) */
   useCache?: boolean;
@@ -218,13 +229,15 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
       return;
     }
     const req = reading.data as Requirement;
+    const idLine = () => locate(reading.parsed ?? parseYamlWithLines(text), '/id').line;
+    // the schema also admits a partnership's own ids (local.ts); a catalogue folder holds the guidance's
+    if (!BUILT_IN_ID.test(req.id)) {
+      errors.push({ path, line: idLine(), message: `id ${req.id}: a catalogue requirement's id is WT26-GEN-… or WT26-C1-… to WT26-C6-…` });
+      return;
+    }
     const dup = seen.get(req.id);
     if (dup) {
-      errors.push({
-        path,
-        line: locate(reading.parsed ?? parseYamlWithLines(text), '/id').line,
-        message: `duplicate requirement id ${req.id} (also in ${dup})`,
-      });
+      errors.push({ path, line: idLine(), message: `duplicate requirement id ${req.id} (also in ${dup})` });
       return;
     }
     try {

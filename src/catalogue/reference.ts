@@ -13,3 +13,14 @@ export function formatReference(r: Reference): string {
   const also = r.also && r.also.length > 0 ? `; see also ${r.also.join('; ')}` : '';
   return `${r.instrument} ${r.edition}, ${where}${level}${old}${also}`;
 }
+
+/**
+ * A local requirement's reference: what the partnership cites (its own procedures), as written.
+ * No pinpoint note and no WT 2023 cross-reference: those speak of the national guidance.
+ */
+export function formatLocalReference(r: Reference): string {
+  const chapter = r.chapter.trim() === '' ? null : /^\d+$/.test(r.chapter.trim()) ? `chapter ${r.chapter.trim()}` : r.chapter;
+  const where = [chapter, r.section ? `"${r.section}"` : null, r.paragraph ? `para ${r.paragraph}` : null].filter(Boolean).join(', ');
+  const also = r.also && r.also.length > 0 ? `; see also ${r.also.join('; ')}` : '';
+  return `${r.instrument} ${r.edition}${where ? `, ${where}` : ''}${also}`;
+}

@@ -1,13 +1,16 @@
-/** `wt-audit list` and `wt-audit explain`: read-only views of the catalogue. */
-import { loadCatalogue } from '../catalogue/load.js';
+/**
+ * `wt-audit list` and `wt-audit explain`: read-only views of the catalogue an audit here would use
+ * (the configuration file's local requirements and switch-offs included).
+ */
+import { loadRunCatalogue } from '../catalogue/local.js';
 import { writeStdout } from './stdout.js';
 import type { CompiledRequirement } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import { EXIT_ERROR, EXIT_OK } from '../audit/exit-code.js';
 import { applies } from '../audit/profile.js';
-import { formatReference } from '../catalogue/reference.js';
 import { wrap } from '../report/wrap.js';
 import type { Format } from './options.js';
+import { catalogueChoiceFor, type CatalogueFlags, type Given } from './run-audit.js';
 
 function changedIn(c: CompiledRequirement, year: string): boolean {
   return c.req.change === `new-${year}` || c.req.change === `strengthened-${year}`;
@@ -17,9 +20,26 @@ function reportCatalogueErrors(errors: Array<{ path: string; line?: number; mess
   for (const e of errors) process.stderr.write(`${e.path}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
 }
 
-export function runList(flags: { profile?: Profile; changedIn?: string; format: Format; catalogue?: string }): number {
-  const cat = loadCatalogue(flags.catalogue);
+/** What list and explain add to a requirement's line: where a local one is written, why one is switched off. */
+function notes(c: CompiledRequirement): string[] {
+  return [
+    ...(c.info.local ? [`local requirement, from ${c.info.local.file}`] : []),
+    ...(c.switchedOff ? [`switched off by ${c.switchedOff.source}: ${c.switchedOff.reason}`] : []),
+  ];
+}
+
+/** The catalogue an audit here would use, or the exit code of a configuration error. */
+async function catalogueHere(flags: CatalogueFlags, given: Given) {
+  const choice = await catalogueChoiceFor(flags, given, process.cwd());
+  if (typeof choice === 'number') return choice;
+  const cat = loadRunCatalogue(choice.catalogue, choice.local);
   reportCatalogueErrors(cat.errors);
+  return cat;
+}
+
+export async function runList(flags: { profile?: Profile; changedIn?: string; format: Format } & CatalogueFlags, given: Given): Promise<number> {
+  const cat = await catalogueHere(flags, given);
+  if (typeof cat === 'number') return cat;
   if (flags.changedIn && !/^(2023|2026)$/.test(flags.changedIn)) {
     process.stderr.write(`wt-audit: --changed-in takes 2026 or 2023, not "${flags.changedIn}"\n`);
     return EXIT_ERROR;
@@ -32,12 +52,26 @@ export function runList(flags: { profile?: Profile; changedIn?: string; format: 
       strength: c.req.strength,
       change: c.req.change,
       applies_to: c.req.applies_to,
-      reference: formatReference(c.req.reference),
+      reference: c.info.reference,
+      ...(c.info.local ? { local: c.info.local.file } : {}),
+      ...(c.switchedOff ? { switchedOff: { reason: c.switchedOff.reason, source: c.switchedOff.source } } : {}),
     }));
     void writeStdout(`${JSON.stringify(data, null, 2)}\n`);
   } else {
-    const lines = rows.map((c) => `${c.req.id.padEnd(36)} ${c.req.strength.padEnd(6)} ${c.req.change.padEnd(17)} ${c.req.title}\n`);
-    const filters = [flags.profile ? `profile ${flags.profile}` : '', flags.changedIn ? `new or strengthened in ${flags.changedIn}` : '']
+    const lines = rows.map(
+      (c) =>
+        `${c.req.id.padEnd(36)} ${c.req.strength.padEnd(6)} ${c.req.change.padEnd(17)} ${c.req.title}\n${notes(c)
+          .map((n) => `${' '.repeat(37)}(${n})\n`)
+          .join('')}`,
+    );
+    const local = rows.filter((c) => c.info.local).length;
+    const off = rows.filter((c) => c.switchedOff).length;
+    const filters = [
+      flags.profile ? `profile ${flags.profile}` : '',
+      flags.changedIn ? `new or strengthened in ${flags.changedIn}` : '',
+      local > 0 ? `${local} local` : '',
+      off > 0 ? `${off} switched off` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     // one write: the listing is small, and a reader that stops early then costs nothing
@@ -46,9 +80,9 @@ export function runList(flags: { profile?: Profile; changedIn?: string; format: 
   return cat.errors.length > 0 ? EXIT_ERROR : EXIT_OK;
 }
 
-export function runExplain(id: string, flags: { catalogue?: string }): number {
-  const cat = loadCatalogue(flags.catalogue);
-  reportCatalogueErrors(cat.errors);
+export async function runExplain(id: string, flags: CatalogueFlags, given: Given): Promise<number> {
+  const cat = await catalogueHere(flags, given);
+  if (typeof cat === 'number') return cat;
   const c = cat.requirements.find((r) => r.req.id.toLowerCase() === id.toLowerCase());
   if (!c) {
     const close = cat.requirements.filter((r) => r.req.id.toLowerCase().includes(id.toLowerCase().replace(/^wt26-/, ''))).map((r) => r.req.id);
@@ -60,7 +94,8 @@ export function runExplain(id: string, flags: { catalogue?: string }): number {
   const lines = [
     `${r.id}: ${r.title}\n\n`,
     w('Requirement:', r.requirement),
-    w('Reference:', formatReference(r.reference)),
+    ...notes(c).map((n) => w('Note:', `${n[0]!.toUpperCase()}${n.slice(1)}.`)),
+    w('Reference:', c.info.reference),
     w('Source:', r.reference.url),
     w('Strength:', `${r.strength} (${r.strength === 'must' ? 'error' : 'warning'})`),
     w('Applies to:', r.applies_to.join(', ').replace('all', 'all organisations except safeguarding partnerships')),
@@ -70,7 +105,7 @@ export function runExplain(id: string, flags: { catalogue?: string }): number {
     r.model_wording ? w('Model wording:', r.model_wording) : '',
     w(
       'Examples:',
-      `${r.examples.met.length} met, ${(r.examples.partial ?? []).length} partial, ${r.examples.gap.length} gap, ${(r.examples.outdated ?? []).length} outdated (in ${c.file})`,
+      `${r.examples.met.length} met, ${(r.examples.partial ?? []).length} partial, ${r.examples.gap.length} gap, ${(r.examples.outdated ?? []).length} outdated (in ${c.file}${c.info.local ? '; not run by the test suite' : ''})`,
     ),
   ];
   void writeStdout(lines.join(''));

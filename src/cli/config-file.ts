@@ -3,7 +3,7 @@
  * the repository root (the first folder with .git), or named with --config. It is YAML data only
  * (the core schema: no tags that build objects, aliases capped, nesting capped), validated against
  * checks/schema/config.schema.json; any problem is a ConfigError naming file:line:column (exit 2).
- * Relative paths in it (reports, catalogue, waivers file, ignore and waiver scopes) are relative
+ * Relative paths in it (reports, catalogue, local requirements, waivers file, ignore and waiver scopes) are relative
  * to the folder that holds it.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Waiver } from '../audit/waivers.js';
+import type { LocalFolder, SwitchOffEntry } from '../catalogue/local.js';
 import type { Profile } from '../catalogue/types.js';
 import { checkYamlNesting } from '../document/yaml-guard.js';
 import { InputError } from '../document/model.js';
@@ -46,6 +47,10 @@ export interface LoadedConfig {
   fileTimeout?: FromFile<number>;
   /** absolute folder */
   catalogue?: FromFile<string>;
+  /** the partnership's own requirement folders */
+  localRequirements?: FromFile<LocalFolder[]>;
+  /** requirements switched off, each with its reason and line */
+  switchOff?: FromFile<SwitchOffEntry[]>;
   /** absolute path of a baseline file */
   baseline?: FromFile<string>;
   /** absolute folder of kept judgements */
@@ -180,6 +185,20 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   if (raw.jobs !== undefined) out.jobs = { value: raw.jobs as number, line: line('jobs') };
   if (raw['file-timeout'] !== undefined) out.fileTimeout = { value: raw['file-timeout'] as number, line: line('file-timeout') };
   if (raw.catalogue !== undefined) out.catalogue = { value: abs(raw.catalogue as string), line: line('catalogue') };
+  if (raw['local-requirements'] !== undefined) {
+    const v = raw['local-requirements'] as string | string[];
+    const folders = (typeof v === 'string' ? [v] : v).map((p) => ({ dir: abs(p), shown: isAbsolute(p) ? p : join(dirname(shown), p) }));
+    out.localRequirements = { value: folders, line: line('local-requirements') };
+  }
+  if (raw['switch-off'] !== undefined) {
+    const list = (raw['switch-off'] as Array<{ id: string; reason: string }>).map((s, i) => ({
+      id: s.id,
+      reason: s.reason.trim(),
+      file: shown,
+      line: locate(parsed, `/switch-off/${i}`).line,
+    }));
+    out.switchOff = { value: list, line: line('switch-off') };
+  }
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
   if (raw.cache !== undefined) out.cache = { value: abs(raw.cache as string), line: line('cache') };
   if (typeof raw.waivers === 'string') {

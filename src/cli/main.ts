@@ -7,7 +7,7 @@ import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, 
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
 import { parseReportOption, type ReportSpec } from './report-plan.js';
 import type { MergeFlags } from './merge-command.js';
-import type { AuditFlags } from './run-audit.js';
+import type { AuditFlags, CatalogueFlags } from './run-audit.js';
 import type { DiffFlags } from './diff-command.js';
 import type { Profile } from '../catalogue/types.js';
 
@@ -53,6 +53,7 @@ function settingOptions(): Option[] {
     new Option('--fail-on <level>', 'exit 1 when findings at this strength or above: must, should, none').argParser(parseFailOn).default('must'),
     new Option('--as-of <date>', 'judge dates as at YYYY-MM-DD (default: today)').argParser(parseAsOf),
     new Option('--catalogue <dir>', 'requirement folder to use instead of the bundled wt2026 catalogue'),
+    new Option('--local-requirements <dir>', "folder of the partnership's own requirements, added to the catalogue (as local-requirements in .wt-audit.yaml)"),
     new Option('-o, --output <file>', 'write the report to this file (atomically: complete or not at all) instead of standard output'),
     new Option('-j, --jobs <n>', 'audit on up to n threads (default: number of cores; 1 = no worker threads)').argParser(parseJobs),
     new Option('--file-timeout <seconds>', 'report a file that takes longer than this as an error and go on (default 30; 0 = no limit)').argParser(
@@ -154,27 +155,32 @@ that cannot be read or merged).`,
       setExit(await runMerge(files, { ...flags, ...(flags.report ? { reports: flags.report } : {}), formatGiven: givenOn(merge)('format') }));
     });
 
-  program
+  const list = program
     .command('list')
     .description('list the requirements of the catalogue')
     .addOption(new Option('-p, --profile <profile>', 'only requirements that apply to this profile').argParser(parseProfileOption))
     .option('--changed-in <year>', 'only requirements new or strengthened in this edition (2026 or 2023)')
     .addOption(new Option('-f, --format <format>', 'terminal or json').argParser(parseFormat).default('terminal'))
-    .option('--catalogue <dir>', 'requirement folder to use')
-    .action(async (flags: { profile?: Profile; changedIn?: string; format: Format; catalogue?: string }) => {
+    .action(async (flags: { profile?: Profile; changedIn?: string; format: Format } & CatalogueFlags) => {
       const { runList } = await import('./catalogue-commands.js');
-      setExit(runList(flags));
+      setExit(await runList(flags, givenOn(list)));
     });
 
-  program
+  const explain = program
     .command('explain')
     .description('show a requirement: reference, applicability, change, remediation and model wording')
     .argument('<id>', 'requirement id, e.g. WT26-C4-ALLEGATIONS')
-    .option('--catalogue <dir>', 'requirement folder to use')
-    .action(async (id: string, flags: { catalogue?: string }) => {
+    .action(async (id: string, flags: CatalogueFlags) => {
       const { runExplain } = await import('./catalogue-commands.js');
-      setExit(runExplain(id, flags));
+      setExit(await runExplain(id, flags, givenOn(explain)));
     });
+  // both read the catalogue an audit here would use: the configuration file's too
+  for (const cmd of [list, explain]) {
+    cmd
+      .option('--catalogue <dir>', 'requirement folder to use')
+      .option('--local-requirements <dir>', "folder of the partnership's own requirements to add")
+      .option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)');
+  }
   program
     .command('diff')
     .description('compare two versions of one policy (or two JSON reports): regressions first, then improvements, changed evidence, new requirements')

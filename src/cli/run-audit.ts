@@ -12,13 +12,14 @@ import { colorLevel } from './options.js';
 import type { Format } from '../report/registry.js';
 import { ReportPlanError, type ReportSpec } from './report-plan.js';
 import { findRepoRoot } from './repo-root.js';
-import { renderSettings, resolveSettings, type Settings } from './settings.js';
+import { localCatalogueOf, renderSettings, resolveSettings, type Settings } from './settings.js';
 import { writeStdout } from './stdout.js';
 import { BaselineError, readBaseline } from './baseline-file.js';
 import { entryKey, type BaselineSet } from '../audit/baseline.js';
 import type { AuditCommand } from './audit-command.js';
 import type { Shard } from '../audit/shard.js';
 import { ProgressBar } from './progress.js';
+import type { LocalCatalogue } from '../catalogue/local.js';
 
 export interface AuditFlags {
   profile?: Profile;
@@ -27,6 +28,7 @@ export interface AuditFlags {
   quiet?: boolean;
   asOf?: string;
   catalogue?: string;
+  localRequirements?: string;
   maxFileSize?: number;
   jobs?: number;
   fileTimeout?: number;
@@ -78,6 +80,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(s.profile.value ? { profile: s.profile.value } : {}),
     ...(flags.maxFileSize !== undefined ? { maxFileSize: flags.maxFileSize } : {}),
     ...(s.catalogue.value !== undefined ? { catalogue: s.catalogue.value } : {}),
+    ...(localCatalogueOf(s) ? { local: localCatalogueOf(s)! } : {}),
     ...(s.jobs.value !== undefined ? { jobs: s.jobs.value } : {}),
     ...(s.fileTimeout.value !== undefined ? { fileTimeoutMs: 1000 * s.fileTimeout.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
@@ -136,4 +139,22 @@ export async function runConfig(flags: AuditFlags, given: Given): Promise<number
   if (typeof resolved === 'number') return resolved;
   await writeStdout(renderSettings(resolved.settings, resolved.shown));
   return 0;
+}
+
+/** The catalogue flags of `list` and `explain`, which read the configuration file as an audit does. */
+export interface CatalogueFlags {
+  config?: string;
+  catalogue?: string;
+  localRequirements?: string;
+}
+
+/** The catalogue an audit here would use: folder and local changes, or the exit code of a configuration error (already reported). */
+export async function catalogueChoiceFor(flags: CatalogueFlags, given: Given, cwd: string): Promise<{ catalogue?: string; local?: LocalCatalogue } | number> {
+  // only the catalogue's own flags count: list's --profile and --format mean something else there
+  const own = (flag: string) => (flag === 'catalogue' || flag === 'local-requirements') && given(flag);
+  const resolved = await settingsFor({ ...flags, format: 'terminal', failOn: 'must' }, own, cwd);
+  if (typeof resolved === 'number') return resolved;
+  const s = resolved.settings;
+  const local = localCatalogueOf(s);
+  return { ...(s.catalogue.value !== undefined ? { catalogue: s.catalogue.value } : {}), ...(local ? { local } : {}) };
 }

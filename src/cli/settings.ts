@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_FILE_TIMEOUT_S } from '../audit/deadline.js';
 import type { FailOn } from '../audit/exit-code.js';
 import type { Waiver } from '../audit/waivers.js';
+import { resolve } from 'node:path';
+import type { LocalCatalogue, LocalFolder, SwitchOffEntry } from '../catalogue/local.js';
 import type { Profile } from '../catalogue/types.js';
 import type { LoadedConfig } from './config-file.js';
 import { today } from './options.js';
@@ -27,6 +29,8 @@ export interface Settings {
   jobs: Setting<number | undefined>;
   fileTimeout: Setting<number | undefined>;
   catalogue: Setting<string | undefined>;
+  localRequirements: Setting<LocalFolder[]>;
+  switchOff: Setting<SwitchOffEntry[]>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
   cache: Setting<string | undefined>;
@@ -40,6 +44,7 @@ export interface SettingFlags extends ReportFlags {
   jobs?: number;
   fileTimeout?: number;
   catalogue?: string;
+  localRequirements?: string;
   baseline?: string;
   cache?: string;
 }
@@ -68,6 +73,13 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     jobs: pick('jobs', flags.jobs, config?.jobs, undefined),
     fileTimeout: pick('file-timeout', flags.fileTimeout, config?.fileTimeout, undefined),
     catalogue: pick('catalogue', flags.catalogue, config?.catalogue, undefined),
+    localRequirements: pick(
+      'local-requirements',
+      flags.localRequirements !== undefined ? [{ dir: resolve(flags.localRequirements), shown: flags.localRequirements }] : [],
+      config?.localRequirements,
+      [],
+    ),
+    switchOff: config?.switchOff ? { value: config.switchOff.value, from: at(config.switchOff.line) } : { value: [], from: 'default' },
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
     cache: pick('cache', flags.cache, config?.cache, undefined),
@@ -85,6 +97,8 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['jobs', s.jobs.value !== undefined ? String(s.jobs.value) : `${availableParallelism()} (one per core)`, s.jobs.from],
     ['file-timeout', s.fileTimeout.value === 0 ? '0 (no limit)' : `${s.fileTimeout.value ?? DEFAULT_FILE_TIMEOUT_S} s`, s.fileTimeout.from],
     ['catalogue', s.catalogue.value ?? '(bundled wt2026)', s.catalogue.from],
+    ['local-requirements', s.localRequirements.value.map((f) => f.shown).join(', ') || '(none)', s.localRequirements.from],
+    ['switch-off', String(s.switchOff.value.length), s.switchOff.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
     ['cache', s.cache.value ?? '(none: every file judged afresh)', s.cache.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
@@ -98,5 +112,13 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
       `  waiver ${w.requirement} for ${w.scope}: ${w.reason} (approved by ${w.approvedBy}${w.expires ? `, until ${w.expires}` : ''})  ${w.source.path}:${w.source.line}`,
     );
   }
+  for (const o of s.switchOff.value) lines.push(`  switch-off ${o.id}: ${o.reason}  ${o.file}:${o.line}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The partnership's changes to the catalogue, as the catalogue layer takes them (undefined: none). */
+export function localCatalogueOf(s: Settings): LocalCatalogue | undefined {
+  const folders = s.localRequirements.value;
+  const switchOff = s.switchOff.value;
+  return folders.length > 0 || switchOff.length > 0 ? { folders, switchOff } : undefined;
 }

@@ -7,6 +7,8 @@ export const CHAPTERS: Array<[string, string]> = [
   ['C4', 'Chapter 4: organisational responsibilities'],
   ['C5', 'Chapter 5: learning from serious child safeguarding incidents'],
   ['C6', 'Chapter 6: child death reviews'],
+  // the partnership's own requirements (local-requirements), cited to its own procedures
+  ['LOCAL', 'Local requirements of the partnership'],
 ];
 
 export function chapterName(key: string): string {

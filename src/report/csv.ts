@@ -25,6 +25,8 @@ function row(cells: Array<string | number>): string {
 
 export class CsvReporter extends StreamingReporter {
   private ids: string[] = [];
+  /** requirements the configuration switched off: their cells say so, not only not-applicable */
+  private off = new Set<string>();
 
   constructor(
     write: Sink,
@@ -35,6 +37,7 @@ export class CsvReporter extends StreamingReporter {
 
   protected head(report: AuditReport): string {
     this.ids = report.requirements.map((r) => r.id);
+    this.off = new Set((report.catalogue.switchedOff ?? []).map((s) => s.id));
     return row(['document', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
   }
 
@@ -48,7 +51,7 @@ export class CsvReporter extends StreamingReporter {
       doc.profile,
       doc.score,
       ...COUNTS.map((s) => doc.counts[s]),
-      ...this.ids.map((id) => status.get(id) ?? ''),
+      ...this.ids.map((id) => (this.off.has(id) && status.get(id) === 'not-applicable' ? 'not-applicable (switched off)' : (status.get(id) ?? ''))),
       waivers.join('; '),
       '',
     ]);

@@ -19,6 +19,7 @@ import {
   PROFILE_SOURCE_TEXT,
   RAG_LABEL,
   RAG_RULE,
+  catalogueChanges,
   safeUrl,
   SCORE_RULE,
   STATUS_LABEL,
@@ -90,6 +91,7 @@ function cover(review: Review, title: string): string {
   out.push(
     factTable('This review', [
       ['Catalogue', `${h(r.catalogue.id)}, Working Together ${h(r.catalogue.edition)} edition, ${r.catalogue.requirements} requirements`],
+      ...(catalogueChanges(r.catalogue) ? [['Catalogue changes', h(catalogueChanges(r.catalogue)!)] as [string, string]] : []),
       ['SHA-256 of the catalogue', mono(r.catalogue.sha256)],
       ['Tool', `${h(r.tool.name)} ${h(r.tool.version)}`],
       ['Dates judged as at', h(r.asOf)],

@@ -15,6 +15,7 @@ import {
   PROFILE_SOURCE_TEXT,
   RAG_LABEL,
   RAG_RULE,
+  catalogueChanges,
   safeUrl,
   SCORE_RULE,
   STATUS_LABEL,
@@ -70,6 +71,7 @@ function cover(review: Review, title: string): string {
       ['', ''],
       [
         ['Catalogue', `${md(r.catalogue.id)}, Working Together ${md(r.catalogue.edition)} edition, ${r.catalogue.requirements} requirements`],
+        ...(catalogueChanges(r.catalogue) ? [['Catalogue changes', md(catalogueChanges(r.catalogue)!)]] : []),
         ['SHA-256 of the catalogue', markdownCode(r.catalogue.sha256)],
         ['Tool', `${md(r.tool.name)} ${md(r.tool.version)}`],
         ['Dates judged as at', md(r.asOf)],

@@ -190,10 +190,20 @@ export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string
 
 /** Is the citation as precise as a paragraph, or only a chapter? */
 export function precisionOf(info: RequirementInfo | undefined): string {
+  if (info?.local) return `a local requirement of the partnership (${info.local.file}), cited as the partnership gives it`;
   const p = info?.referenceDetail.paragraph;
   return p === null || p === undefined || p === ''
     ? 'chapter-level pinpoint: the 2026 paragraph number is not yet verified'
     : `paragraph-level pinpoint (para ${p})`;
+}
+
+/** How the run changed the catalogue (local requirements, switch-offs), in words; undefined when it did not. */
+export function catalogueChanges(c: AuditReport['catalogue']): string | undefined {
+  const parts = [
+    ...(c.local ? [`local requirements added from ${c.local.join(', ')}`] : []),
+    ...(c.switchedOff ?? []).map((s) => `${s.id} switched off by ${s.source}: ${s.reason}`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
 /** Only web addresses become links: a catalogue from elsewhere (--catalogue) cannot smuggle in another scheme. */

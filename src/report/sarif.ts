@@ -40,15 +40,21 @@ function helpText(req: RequirementInfo): { text: string; markdown: string } {
   return { text, markdown };
 }
 
+/** What kind of duty a rule is: a local requirement is the partnership's, not the statutory guidance's. */
+function kindOf(req: RequirementInfo): string {
+  if (req.local) return `A local requirement of the partnership (${req.strength})`;
+  return req.strength === 'must' ? 'A statutory duty (must)' : 'Expected practice (should)';
+}
+
 function rule(req: RequirementInfo): object {
   return {
     id: req.id,
     shortDescription: { text: req.title },
-    fullDescription: { text: `${req.title}. ${req.strength === 'must' ? 'A statutory duty (must)' : 'Expected practice (should)'}; ${req.reference}.` },
+    fullDescription: { text: `${req.title}. ${kindOf(req)}; ${req.reference}.` },
     helpUri: req.referenceDetail.url,
     help: helpText(req),
     defaultConfiguration: { level: req.severity },
-    properties: { tags: ['safeguarding', `chapter-${req.chapter}`, req.change], strength: req.strength },
+    properties: { tags: ['safeguarding', `chapter-${req.chapter}`, req.change, ...(req.local ? ['local'] : [])], strength: req.strength },
   };
 }
 
@@ -109,7 +115,13 @@ export class SarifReporter extends StreamingReporter {
           semanticVersion: report.tool.version,
           informationUri: 'https://www.gov.uk/government/publications/working-together-to-safeguard-children--2',
           rules: report.requirements.map(rule),
-          properties: { catalogue: report.catalogue.id, edition: report.catalogue.edition, catalogueSha256: report.catalogue.sha256 },
+          properties: {
+            catalogue: report.catalogue.id,
+            edition: report.catalogue.edition,
+            catalogueSha256: report.catalogue.sha256,
+            ...(report.catalogue.local ? { localRequirements: report.catalogue.local } : {}),
+            ...(report.catalogue.switchedOff ? { switchedOff: report.catalogue.switchedOff } : {}),
+          },
         },
       },
       automationDetails: { id: `${report.tool.name}/${report.catalogue.id}/` },

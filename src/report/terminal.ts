@@ -98,7 +98,7 @@ function countsLine(d: DocumentResult, c: ChalkInstance): string {
   return parts.join(' · ');
 }
 
-function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number): string {
+function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number, off: ReadonlySet<string>): string {
   const out: string[] = [];
   out.push(c.bold.underline(d.path));
   out.push(`  Profile: ${d.profile} (${PROFILE_SOURCE[d.profileSource]}) · Score: ${c.bold(`${d.score}%`)}`);
@@ -130,14 +130,16 @@ function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstanc
     out.push('', c.bold(`  ${name}`));
     for (const r of rs) out.push(renderResult(r, d, catalogue, c, width));
   }
-  if (d.counts['not-applicable'] > 0 && !opts.quiet) {
+  // switched-off requirements are not applicable too, but for the reason the header gives
+  const switchedOff = d.results.filter((r) => r.status === 'not-applicable' && off.has(r.id)).length;
+  const notForProfile = d.counts['not-applicable'] - switchedOff;
+  if (notForProfile > 0 && !opts.quiet) {
     out.push(
       '',
-      c.dim(
-        wrap(`${d.counts['not-applicable']} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  '),
-      ),
+      c.dim(wrap(`${notForProfile} requirements do not apply to the ${d.profile} profile (see: wt-audit list --profile ${d.profile}).`, width, '  ')),
     );
   }
+  if (switchedOff > 0 && !opts.quiet) out.push(c.dim(wrap(`${switchedOff} switched off by the configuration (listed at the top).`, width, '  ')));
   return out.join('\n');
 }
 
@@ -147,20 +149,29 @@ interface Style {
   width: number;
   opts: TerminalOptions;
   catalogue: Catalogue;
+  /** ids of the requirements the configuration switched off */
+  off: ReadonlySet<string>;
 }
 
 function styleFor(report: AuditReport, opts: TerminalOptions): Style {
-  return { c: new Chalk({ level: opts.color ?? 0 }), width: opts.width ?? 80, opts, catalogue: new Map(report.requirements.map((r) => [r.id, r])) };
+  return {
+    c: new Chalk({ level: opts.color ?? 0 }),
+    width: opts.width ?? 80,
+    opts,
+    catalogue: new Map(report.requirements.map((r) => [r.id, r])),
+    off: new Set((report.catalogue.switchedOff ?? []).map((s) => s.id)),
+  };
 }
 
 function headerText(report: AuditReport, st: Style): string {
-  return st.c.dim(
-    wrap(
-      `${report.tool.name} ${report.tool.version} · WT ${report.catalogue.edition} catalogue, ${report.catalogue.requirements} requirements · as of ${report.asOf}`,
-      st.width,
-      '',
-    ),
-  );
+  const cat = report.catalogue;
+  const lines = [
+    wrap(`${report.tool.name} ${report.tool.version} · WT ${cat.edition} catalogue, ${cat.requirements} requirements · as of ${report.asOf}`, st.width, ''),
+  ];
+  // the configuration changed the catalogue: say so once, above every document
+  if (cat.local) lines.push(wrap(`Local requirements from ${cat.local.join(', ')}`, st.width, '  '));
+  for (const s of cat.switchedOff ?? []) lines.push(wrap(`Switched off: ${s.id}, by ${s.source}: ${s.reason}`, st.width, '  '));
+  return st.c.dim(lines.join('\n'));
 }
 
 /** Totals over the documents so far, for the summary line. */
@@ -211,7 +222,7 @@ export function renderTerminal(report: AuditReport, opts: TerminalOptions = {}):
   const out = [headerText(report, st)];
   for (const d of report.documents) {
     addTo(totals, d);
-    out.push('', renderDocument(d, st.catalogue, st.c, opts, st.width));
+    out.push('', renderDocument(d, st.catalogue, st.c, opts, st.width, st.off));
   }
   out.push(...footerLines(totals, report.errors, report.warnings, st));
   return `${out.join('\n')}\n`;
@@ -245,7 +256,7 @@ export class TerminalReportWriter {
   async document(d: DocumentResult): Promise<void> {
     const st = this.started();
     addTo(this.totals, d);
-    await this.out.send(`\n\n${renderDocument(d, st.catalogue, st.c, this.opts, st.width)}`);
+    await this.out.send(`\n\n${renderDocument(d, st.catalogue, st.c, this.opts, st.width, st.off)}`);
   }
 
   async end(errors: InputErrorReport[], warnings: InputErrorReport[]): Promise<void> {

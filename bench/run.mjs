@@ -258,6 +258,8 @@ function measureScale(uncachedHash, uncachedMs) {
     return { n, ms: r.ms, rssMb: r.rssKb / 1024 };
   });
   const ratio = warmMs / cold.ms;
+  const warmCpu = median(warm.map((r) => r.cpuMs));
+  const cpuRatio = warmCpu / cold.cpuMs;
   const fmt = (n) => n.toLocaleString('en-GB');
   return [
     [
@@ -268,6 +270,12 @@ function measureScale(uncachedHash, uncachedMs) {
     ],
     ['  the same again, warm (every judgement cached; median of 3)', `${(warmMs / 1000).toFixed(2)} s`, '', ''],
     ['**Ratio** warm / cold cache', `${(100 * ratio).toFixed(1)} %`, '≤ 5 %', verdict(ratio <= 0.05)],
+    [
+      `  the same in CPU time (cold ${(cold.cpuMs / 1000).toFixed(2)} s, warm ${(warmCpu / 1000).toFixed(2)} s: what a busy machine does not inflate)`,
+      `${(100 * cpuRatio).toFixed(1)} %`,
+      '',
+      '',
+    ],
     ['  cold and warm reports byte-identical to the uncached one', coldSame && warmSame ? 'yes' : 'NO', 'yes', verdict(coldSame && warmSame)],
     ...many.map(({ n, ms, rssMb }, i) => [
       `${i === 0 ? '' : '  '}Peak RSS over ${fmt(n)} generated files (\`wt-audit DIR --format json > /dev/null\`, ${CORES} workers; ${(ms / 1000).toFixed(0)} s)`,

@@ -77,6 +77,30 @@ describe('--cache', () => {
     expect(warm.warnings).toEqual(cold.warnings);
   });
 
+  it("applies the run's waivers to a cached judgement as to a fresh one (they are not part of what is kept)", async () => {
+    const dir = fresh();
+    const gap = (JSON.parse(plain) as AuditReport).documents[0]!.results.find((r) => r.status === 'gap')!;
+    const waivers = {
+      list: [
+        {
+          requirement: gap.id,
+          scope: 'samples/**',
+          base: process.cwd(),
+          reason: 'accepted',
+          approvedBy: 'J. Reviewer',
+          source: { path: '.wt-audit.yaml', line: 3 },
+        },
+      ],
+      cwd: process.cwd(),
+    };
+    const waived = await jsonOf(SAMPLES, { waivers });
+    expect(waived).toContain('"status": "waived"');
+    await jsonOf(SAMPLES, { cache: dir });
+    expect(await jsonOf(SAMPLES, { cache: dir, waivers })).toBe(waived);
+    // and the kept judgements are still the unwaived ones
+    expect(await jsonOf(SAMPLES, { cache: dir })).toBe(plain);
+  });
+
   const spoilers: Array<[string, (entry: string, other: string) => string]> = [
     ['corrupt (a changed byte)', (e) => e.replace(/"status": "gap"/, '"status": "met"')],
     ['truncated', (e) => e.slice(0, Math.floor(e.length / 2))],

@@ -60,7 +60,8 @@ export class ProgressBar {
     // the last file is always drawn; between, no more than ten times a second
     if (done < total && t - this.last < INTERVAL_MS) return;
     this.last = t;
-    const width = this.out.columns ?? 80;
+    // a terminal that does not say its width (0 or unknown) gets a usual one
+    const width = this.out.columns || 80;
     this.out.write(`\r${renderProgress({ done, total, elapsedMs: t - this.start, width })}\x1b[K`);
     this.drawn = true;
   }

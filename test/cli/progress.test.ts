@@ -43,6 +43,12 @@ describe('ProgressBar', () => {
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
 
+  it('draws a usual width on a terminal that gives none (columns 0)', () => {
+    const writes: string[] = [];
+    new ProgressBar({ write: (t: string) => writes.push(t), columns: 0 }).update(1, 2);
+    expect(writes[0]).toMatch(/^\r\[#+-+\] 1\/2 files/);
+  });
+
   it('clears nothing when nothing was drawn', () => {
     const writes: string[] = [];
     new ProgressBar({ write: (t: string) => writes.push(t) }).clear();

@@ -20,6 +20,8 @@ import { toolVersion } from '../version.js';
 
 export interface RunOptions {
   profile?: Profile;
+  /** a profile for particular files (a pack's manifest), over `profile` */
+  profileFor?: Record<string, Profile>;
   asOf: string;
   failOn: FailOn;
   maxFileSize?: number;
@@ -67,7 +69,9 @@ async function judgeFile(
   limit: number,
   asRendered: boolean,
 ): Promise<{ judged: DocumentResult; warnings: InputErrorReport[] } | { rendered: Omit<CachedJudgement, 'json'> & { json: Uint8Array | string } }> {
-  const key = opts.cache !== undefined ? judgementKey(file, catalogue.sha256, toolVersion(), opts.profile, opts.asOf) : undefined;
+  // a pack's manifest may give its files a profile (--pack-by)
+  const profile = opts.profileFor?.[path] ?? opts.profile;
+  const key = opts.cache !== undefined ? judgementKey(file, catalogue.sha256, toolVersion(), profile, opts.asOf) : undefined;
   const hit = key ? await readJudgement(opts.cache!, key) : undefined;
   if (hit) {
     if (asRendered) return { rendered: hit };
@@ -82,7 +86,7 @@ async function judgeFile(
     () => {
       hangForTests(path);
       const doc = binary ?? policyFromBytes(path, file.bytes, file.format);
-      const resolved = resolveProfile(doc, opts.profile);
+      const resolved = resolveProfile(doc, profile);
       return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
     },
     limit,

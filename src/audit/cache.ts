@@ -172,7 +172,7 @@ export async function countCached(
   files: string[],
   catalogueSha256: string,
   tool: string,
-  profile: string | undefined,
+  profileOf: (path: string) => string | undefined,
   asOf: string,
 ): Promise<number> {
   let cached = 0;
@@ -182,7 +182,7 @@ export async function countCached(
     if (!format) return;
     try {
       const bytes = await readFile(path);
-      await access(entryPath(dir, judgementKey({ path, format, bytes }, catalogueSha256, tool, profile, asOf)));
+      await access(entryPath(dir, judgementKey({ path, format, bytes }, catalogueSha256, tool, profileOf(path), asOf)));
       cached++;
     } catch {
       // not there (or the file cannot be read): to be judged

@@ -7,7 +7,7 @@ import type { Profile } from '../catalogue/types.js';
 import type { PolicyDocument } from '../document/model.js';
 import { placeOf } from '../document/place.js';
 import { DocIndex } from '../match/doc-index.js';
-import type { EvidenceItem, MatchContext } from '../match/outcome.js';
+import type { EvidenceItem, FigureConflict, MatchContext } from '../match/outcome.js';
 import { AnchorFinder } from './anchors.js';
 import { evaluateRequirement } from './evaluate-requirement.js';
 import { applies } from './profile.js';
@@ -42,6 +42,12 @@ function blockAtLine(doc: PolicyDocument, line: number): PolicyDocument['blocks'
   return found;
 }
 
+/** The place in words of a line of a Word or PDF document ("p. 3, line 12"), when it has one. */
+function whereOf(doc: PolicyDocument, line: number): { where?: string } {
+  const w = placeOf(doc, line).where;
+  return w ? { where: w } : {};
+}
+
 export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument, opts: AuditOptions): DocumentResult {
   const index = new DocIndex(doc, catalogue.phrases);
   // local requirements read the document through their own phrases (compiled.ts: localPhrases)
@@ -57,6 +63,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     let evidence: EvidenceItem[] = [];
     let message: string;
     let anchor: Anchor | undefined;
+    let conflict: FigureConflict | undefined;
     if (c.switchedOff) {
       // the reviewer's configuration turned it off: not judged, and every report says by whom and why
       status = 'not-applicable';
@@ -67,11 +74,12 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
     } else {
       const ctx: MatchContext = { index: indexOf(info.local !== undefined), asOf: opts.asOf, glossaryCounts: req.evidence.glossary_counts ?? false };
       const v = evaluateRequirement(c, opts.profile, ctx);
-      ({ status, evidence, message } = v);
+      ({ status, evidence, message, conflict } = v);
       if (status !== 'met') anchor = anchors.anchorFor(belongsUnder, status === 'gap' ? undefined : evidence[0]?.line);
       if (doc.placing) {
         evidence = evidence.map((e) => placedEvidence(doc, e));
         if (anchor) anchor = { ...anchor, ...placeOf(doc, anchor.line) };
+        if (conflict) conflict = { ...conflict, ...whereOf(doc, conflict.line) };
       }
     }
     // one object shape for every result; JSON.stringify leaves out an undefined anchor
@@ -87,6 +95,7 @@ export function auditDocument(catalogue: CompiledCatalogue, doc: PolicyDocument,
       evidence,
       anchor,
       message,
+      ...(conflict ? { conflict } : {}),
     });
     counts[status]++;
   }

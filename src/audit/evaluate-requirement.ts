@@ -13,7 +13,7 @@
  */
 import type { CompiledCheck, CompiledRequirement } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
-import type { CheckOutcome, EvidenceItem, MatchContext } from '../match/outcome.js';
+import type { CheckOutcome, EvidenceItem, FigureConflict, MatchContext } from '../match/outcome.js';
 import { evaluateCheck } from './evaluate-check.js';
 import type { Status } from './result.js';
 import { lineLabel } from '../document/place.js';
@@ -22,6 +22,8 @@ export interface Verdict {
   status: Exclude<Status, 'not-applicable' | 'waived'>;
   evidence: EvidenceItem[];
   message: string;
+  /** a timescale stated with the wrong figure made it partial (packs compare documents by it) */
+  conflict?: FigureConflict;
 }
 
 const RANK: Record<CheckOutcome['state'], number> = { ok: 5, review: 4, stale: 3, wrong: 2, weak: 1, none: 0 };
@@ -37,11 +39,16 @@ function appliesTo(check: CompiledCheck, profile: Profile): boolean {
 const MAX_EVIDENCE = 3;
 
 function merge(...lists: EvidenceItem[][]): EvidenceItem[] {
-  const seen = new Set<number>();
+  const seen = new Map<number, number>();
   const out: EvidenceItem[] = [];
   for (const e of lists.flat()) {
-    if (seen.has(e.line)) continue;
-    seen.add(e.line);
+    const at = seen.get(e.line);
+    if (at !== undefined) {
+      // the same line quoted twice: keep the quote that says which time figure it gives
+      if (e.figure && !out[at]!.figure) out[at] = { ...out[at]!, figure: e.figure };
+      continue;
+    }
+    seen.set(e.line, out.length);
     out.push(e);
   }
   return out.sort((a, b) => a.line - b.line).slice(0, MAX_EVIDENCE);
@@ -93,7 +100,12 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
       };
     }
     if (topic.state === 'weak' || topic.state === 'wrong') {
-      return { status: 'partial', evidence: topic.evidence, message: topic.note ?? 'mentioned, but not as policy' };
+      return {
+        status: 'partial',
+        evidence: topic.evidence,
+        message: topic.note ?? 'mentioned, but not as policy',
+        ...(topic.conflict ? { conflict: topic.conflict } : {}),
+      };
     }
     // the topic addressed (a section about allegations) without what the topic checks need (the LADO)
     const partly = c.partly.filter((t) => appliesTo(t, profile));
@@ -145,5 +157,6 @@ export function evaluateRequirement(c: CompiledRequirement, profile: Profile, ct
     );
   }
   const wrongEvidence = specificOutcomes.filter((o) => o.state === 'wrong').map((o) => o.evidence);
-  return { status: 'partial', evidence: merge(evidence, ...wrongEvidence), message: parts.join('; ') };
+  const conflict = specificOutcomes.find((o) => o.state === 'wrong' && o.conflict)?.conflict;
+  return { status: 'partial', evidence: merge(evidence, ...wrongEvidence), message: parts.join('; '), ...(conflict ? { conflict } : {}) };
 }

@@ -2,7 +2,7 @@
 import type { RequirementInfo, SwitchedOff } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { Place } from '../document/place.js';
-import type { EvidenceItem } from '../match/outcome.js';
+import type { EvidenceItem, FigureConflict } from '../match/outcome.js';
 
 export type { RequirementInfo };
 
@@ -14,7 +14,7 @@ export const FINDING_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 
 /** Statuses that ask someone to act: the findings and needs review (reported, waivable, kept in a baseline, in the action plan). */
 export const ACTIONABLE_STATUSES: ReadonlySet<Status> = new Set(['gap', 'partial', 'outdated', 'needs-review']);
 
-export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default';
+export type ProfileSource = 'cli' | 'front-matter' | 'yaml' | 'default' | 'manifest';
 
 export interface Anchor extends Place {
   /** 'heading': the section where the missing content belongs; 'document-start': no such section */
@@ -23,6 +23,8 @@ export interface Anchor extends Place {
   heading: string | null;
   /** the headings from the top of the document down to the anchor's ([] at the document start): where it is, whatever its line */
   trail: string[];
+  /** in a pack: the document the anchor is in */
+  document?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface RequirementResult extends Pick<RequirementInfo, 'id' | 'title' 
   waiver?: WaiverNote;
   /** the finding is in the run's baseline (--baseline): reported, but it does not fail the run */
   known?: true;
+  /** a timescale stated with the wrong figure (one of the reasons it is not met) */
+  conflict?: FigureConflict;
 }
 
 /** What a waived result says about its waiver. */
@@ -64,6 +68,17 @@ export interface DocumentResult {
   score: number;
   counts: Record<Status, number>;
   results: RequirementResult[];
+  /** a pack (--pack-by dir): one organisation's documents judged together; `path` is its folder */
+  pack?: PackInfo;
+}
+
+/** What a pack's result says of the pack: its manifest and its documents, in path order. */
+export interface PackInfo {
+  /** the manifest's path (wt-audit-pack.yaml), when the pack has one */
+  manifest?: string;
+  /** the day the pack was submitted, from the manifest (YYYY-MM-DD) */
+  submitted?: string;
+  documents: Array<{ path: string; format: string; sha256: string; title?: string }>;
 }
 
 export interface InputErrorReport {
@@ -107,8 +122,11 @@ export interface AuditReport {
  * of itself.
  * 2.2.0: formats html, docx and pdf; evidence and anchors of Word and PDF documents carry their
  * place as a reader finds it (paragraph, or page and line on the page) and evidence its heading trail.
+ * 2.3.0: packs (--pack-by dir): a document of format 'pack' with `pack` (manifest, submitted date,
+ * member documents), profile source 'manifest', evidence and anchors naming their `document`;
+ * evidence gives the time `figure` it states and a result the timescale `conflict` that made it partial.
  */
-export const REPORT_SCHEMA_VERSION = '2.2.0';
+export const REPORT_SCHEMA_VERSION = '2.3.0';
 
 export function emptyCounts(): Record<Status, number> {
   return { met: 0, partial: 0, gap: 0, outdated: 0, 'not-applicable': 0, waived: 0, 'needs-review': 0 };

@@ -13,7 +13,9 @@ import { loadRunCatalogue, type LocalCatalogue } from '../catalogue/local.js';
 import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
-import { auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { auditFile, auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
+import { currencyRequirements, type PackSpec } from './pack.js';
+import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
@@ -111,6 +113,18 @@ export interface AuditRun extends RunOptions {
 export interface FoundFiles {
   files: string[];
   errors: InputErrorReport[];
+  /** problems found while listing them that do not stop the audit (a file outside any pack) */
+  warnings?: InputErrorReport[];
+  /** --pack-by: the files grouped into packs, each pack reported as one organisation */
+  packs?: PackSpec[];
+}
+
+/** Options for auditing a pack's files: waivers and the baseline apply to the pack, its manifest's profile to its files. */
+function packFileOptions(opts: RunOptions, packs: PackSpec[]): RunOptions {
+  const { waivers: _w, baseline: _b, ...rest } = opts;
+  const profileFor: Record<string, NonNullable<RunOptions['profile']>> = {};
+  for (const p of packs) if (p.manifest?.profile) for (const f of p.files) profileFor[f] = p.manifest.profile;
+  return Object.keys(profileFor).length > 0 ? { ...rest, profileFor } : rest;
 }
 
 /**
@@ -126,7 +140,9 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // the collector. A process-wide V8 setting, made before any worker thread starts; a run over a
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
-  const form: ResultForm = sink?.form ?? 'document';
+  const packs = found.packs;
+  // a pack is combined from its documents' result objects, and rendered after
+  const form: ResultForm = packs ? 'document' : (sink?.form ?? 'document');
   const opts: RunOptions = {
     asOf: run.asOf,
     failOn: run.failOn,
@@ -142,8 +158,10 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // with a cache, threads are started for the files it does not hold (a warm run needs none):
   // the catalogue's hash is part of the key, so it is loaded first
   const cachedCatalogue = opts.cache !== undefined ? loadRunCatalogue(run.catalogue, run.local) : undefined;
+  const fileOpts = packs ? packFileOptions(opts, packs) : opts;
+  const profileOf = (f: string) => fileOpts.profileFor?.[f] ?? fileOpts.profile;
   const toJudge = cachedCatalogue
-    ? found.files.length - (await countCached(opts.cache!, found.files, cachedCatalogue.sha256, toolVersion(), opts.profile, opts.asOf))
+    ? found.files.length - (await countCached(opts.cache!, found.files, cachedCatalogue.sha256, toolVersion(), profileOf, opts.asOf))
     : found.files.length;
   const workers = threadsFor(toJudge, run.jobs ?? defaultJobs()) - 1;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
@@ -152,7 +170,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
       ? new (await import('./pool.js')).AuditPool({
           workers,
           fileTimeoutMs: opts.fileTimeoutMs ?? 0,
-          run: opts,
+          run: fileOpts,
           form,
           ...(run.catalogue ? { catalogueDir: run.catalogue } : {}),
           ...(run.local ? { local: run.local } : {}),
@@ -162,13 +180,14 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     const catalogue = cachedCatalogue ?? loadRunCatalogue(run.catalogue, run.local);
     const report = emptyReport(catalogue, { ...opts, ...(run.shard ? { shard: run.shard } : {}) });
     report.errors.push(...found.errors);
+    report.warnings.push(...(found.warnings ?? []));
     if (cache && !cache.ok) report.warnings.push(cache.warning);
     let done = 0;
     sink?.start(report);
     let failing = false;
     const waiversUsed = new Set<number>();
     const waiversExpired = new Map<number, number>();
-    const onResult = async (r: FileResult): Promise<void> => {
+    const deliver = async (r: FileResult): Promise<void> => {
       report.errors.push(...r.errors);
       report.warnings.push(...r.warnings);
       failing ||= r.fails;
@@ -179,10 +198,28 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
         if (r.json) await sink.document(r.json);
       } else if (sink && r.document) await sink.document(r.document);
       else if (r.document) report.documents.push(r.document);
+    };
+    const stage = packs
+      ? new PackStage({
+          packs,
+          form: sink?.form ?? 'document',
+          failOn: opts.failOn,
+          asOf: opts.asOf,
+          ...(opts.profile ? { profile: opts.profile } : {}),
+          ...(opts.waivers ? { waivers: opts.waivers } : {}),
+          ...(opts.baseline ? { baseline: opts.baseline } : {}),
+          currency: currencyRequirements(catalogue),
+          reaudit: (path, profile) => auditFile(path, catalogue, { ...fileOpts, profile, profileFor: {} }),
+          emit: deliver,
+        })
+      : undefined;
+    const onResult = async (r: FileResult): Promise<void> => {
+      await (stage ? stage.add(r) : deliver(r));
       run.onFileDone?.(++done, found.files.length);
     };
     if (pool) await pool.run(found.files, catalogue, onResult);
-    else await auditInThread(found.files, catalogue, opts, form, onResult);
+    else await auditInThread(found.files, catalogue, fileOpts, form, onResult);
+    await stage?.end();
     if (opts.waivers) report.warnings.push(...waiverWarnings(opts.waivers, waiversUsed, waiversExpired));
     report.errors.sort(byPlace);
     report.warnings.sort(byPlace);

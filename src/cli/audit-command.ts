@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { posix, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { auditFiles, type AuditRun, type ResultSink } from '../audit/run.js';
+import { auditFiles, type AuditRun, type FoundFiles, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
 import { filesOfShard, keyOf } from '../audit/shard.js';
@@ -37,6 +37,8 @@ export interface AuditCommand extends AuditRun {
   outputs?: Array<{ path: string; flag: string }>;
   /** files not to audit: globs relative to `base` (the configuration file's folder) */
   ignore?: { base: string; patterns: string[] };
+  /** --pack-by dir: each subfolder of a folder input is one organisation's pack (packs.ts) */
+  packBy?: 'dir';
 }
 
 const require = createRequire(import.meta.url);
@@ -52,8 +54,18 @@ function withoutIgnored(files: string[], ignore: AuditCommand['ignore']): string
 
 export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: ResultSink): Promise<{ report: AuditReport; exit: number }> {
   const discovered = await discover(paths);
-  // the shard is taken after the ignore globs, so that every shard leaves out the same files
-  const found = { ...discovered, files: filesOfShard(withoutIgnored(discovered.files, cmd.ignore), cmd.shard, keyOf) };
+  let found: FoundFiles = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
+  if (cmd.packBy === 'dir') {
+    const plan = (await import('./packs.js')).planPacks(paths, found.files, process.cwd());
+    // a pack is sliced whole, by its folder
+    const packs = filesOfShard(plan.packs, cmd.shard, (p) => keyOf(p.path));
+    const kept = new Set(packs.flatMap((p) => p.files));
+    const files = cmd.shard ? plan.files.filter((f) => kept.has(f)) : plan.files;
+    found = { files, errors: [...found.errors, ...plan.errors], warnings: plan.warnings, packs };
+  } else {
+    // the shard is taken after the ignore globs, so that every shard leaves out the same files
+    found = { ...found, files: filesOfShard(found.files, cmd.shard, keyOf) };
+  }
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);
     if (clash !== undefined)

@@ -55,6 +55,7 @@ export interface LoadedConfig {
   baseline?: FromFile<string>;
   /** absolute folder of kept judgements */
   cache?: FromFile<string>;
+  packBy?: FromFile<'dir'>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
 }
@@ -76,12 +77,12 @@ function deepest(errors: ErrorObject[]): ErrorObject {
   return errors.reduce((best, e) => (e.instancePath.length > best.instancePath.length || (best.keyword === 'oneOf' && e.keyword !== 'oneOf') ? e : best));
 }
 
-function place(path: string, at: { line: number; column: number }): string {
+export function place(path: string, at: { line: number; column: number }): string {
   return `${path}:${at.line}:${at.column}`;
 }
 
-/** Read, parse and validate a YAML file of this project's; returns its data and positions. */
-function readYaml(path: string, shown: string, validate: ValidateFunction, empty: unknown): { data: unknown; parsed: ParsedYaml } {
+/** Read, parse and validate a YAML file of this project's (a config, a waivers file, a pack manifest); returns its data and positions. */
+export function readYaml(path: string, shown: string, validate: ValidateFunction, empty: unknown): { data: unknown; parsed: ParsedYaml } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -124,7 +125,7 @@ function readYaml(path: string, shown: string, validate: ValidateFunction, empty
 }
 
 /** A date that exists (2026-02-30 does not). */
-function realDate(v: string): boolean {
+export function realDate(v: string): boolean {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
@@ -201,6 +202,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   }
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
   if (raw.cache !== undefined) out.cache = { value: abs(raw.cache as string), line: line('cache') };
+  if (raw['pack-by'] !== undefined) out.packBy = { value: raw['pack-by'] as 'dir', line: line('pack-by') };
   if (typeof raw.waivers === 'string') {
     const wfile = abs(raw.waivers);
     const wshown = isAbsolute(raw.waivers) ? raw.waivers : join(dirname(shown), raw.waivers);

@@ -4,12 +4,14 @@
  * for that path only.
  */
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import type { InputErrorReport } from '../audit/result.js';
 import { fsErrorText, isSymlink } from '../util/fs-errors.js';
 import { walkDir } from '../util/walk-dir.js';
 
 export const POLICY_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml', 'html', 'htm', 'docx', 'pdf', 'doc'];
+/** A pack's manifest (--pack-by dir): a description of the pack, never a policy. */
+export const PACK_MANIFEST = 'wt-audit-pack.yaml';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export interface Discovered {
@@ -33,7 +35,13 @@ function isWalkedDir(name: string): boolean {
 function isPolicyName(name: string): boolean {
   const lower = name.toLowerCase();
   // "~$policy.docx" is the lock file Word keeps beside a document it has open
-  return !lower.startsWith('.') && !lower.startsWith('~$') && POLICY_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) && !/^readme\.(md|markdown)$/.test(lower);
+  return (
+    !lower.startsWith('.') &&
+    !lower.startsWith('~$') &&
+    POLICY_EXTENSIONS.some((e) => lower.endsWith(`.${e}`)) &&
+    !/^readme\.(md|markdown)$/.test(lower) &&
+    lower !== PACK_MANIFEST
+  );
 }
 
 /** Characters without which globby never reads a path as a pattern (its isDynamicPattern). */
@@ -62,7 +70,7 @@ export async function discover(inputs: string[], cwd = process.cwd()): Promise<D
     if (MAYBE_GLOB.test(pattern) && (await glob()).isDynamicPattern(pattern)) {
       const { globby } = await glob();
       const found = await globby(pattern, { cwd, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
-      const policies = found.filter((f) => POLICY_EXTENSIONS.some((e) => f.toLowerCase().endsWith(`.${e}`)));
+      const policies = found.filter((f) => POLICY_EXTENSIONS.some((e) => f.toLowerCase().endsWith(`.${e}`)) && basename(f).toLowerCase() !== PACK_MANIFEST);
       // the glob skips folders it cannot read without a word: find them, as a folder walk does
       const reach = globReach(pattern);
       const unreadable = (await walkDir(resolve(cwd, reach.base), { accept: () => false, enter: isWalkedDir, maxDepth: reach.depth })).errors;

@@ -60,6 +60,7 @@ function settingOptions(): Option[] {
       parseSeconds,
     ),
     new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
+    new Option('--pack-by <how>', "dir: each subfolder of a folder input is one organisation's pack, reported as one").choices(['dir']),
     new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
     new Option(
       '--cache <dir>',

@@ -40,6 +40,7 @@ export interface AuditFlags {
   shard?: Shard;
   /** false with --no-progress */
   progress?: boolean;
+  packBy?: 'dir';
 }
 
 /** Was this flag (kebab-case name) on the command line? */
@@ -86,6 +87,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
     ...(s.cache.value !== undefined ? { cache: s.cache.value } : {}),
+    ...(s.packBy.value ? { packBy: s.packBy.value } : {}),
     ...(baseline ? { baseline } : {}),
   };
 }

@@ -34,6 +34,7 @@ export interface Settings {
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
   cache: Setting<string | undefined>;
+  packBy: Setting<'dir' | undefined>;
 }
 
 /** The flags that have a counterpart in the configuration file, as commander parsed them. */
@@ -47,6 +48,7 @@ export interface SettingFlags extends ReportFlags {
   localRequirements?: string;
   baseline?: string;
   cache?: string;
+  packBy?: 'dir';
 }
 
 /** `given(name)`: the flag was on the command line (not a default). `shown`: the config file as messages name it. */
@@ -83,6 +85,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
     cache: pick('cache', flags.cache, config?.cache, undefined),
+    packBy: pick('pack-by', flags.packBy, config?.packBy, undefined),
   };
 }
 
@@ -101,6 +104,7 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['switch-off', String(s.switchOff.value.length), s.switchOff.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
     ['cache', s.cache.value ?? '(none: every file judged afresh)', s.cache.from],
+    ['pack-by', s.packBy.value ?? '(none: each file is its own organisation)', s.packBy.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
   ];
   const w1 = Math.max(...rows.map((r) => r[0].length));

@@ -19,6 +19,19 @@ export interface EvidenceItem extends Place {
   excerpt: string;
   /** Word and PDF: the heading trail the quote sits under, "Roles › Designated lead" */
   section?: string;
+  /** the time figure this quote gives for a timescale duty, as read ("1 working day", "immediately") */
+  figure?: string;
+  /** in a pack: the document the quote comes from (set when documents are combined) */
+  document?: string;
+}
+
+/** A timescale stated with the wrong figure: what was stated, what is expected, and where. */
+export interface FigureConflict {
+  stated: string;
+  expected: string;
+  line: number;
+  /** Word and PDF: the place in words, as on evidence */
+  where?: string;
 }
 
 export interface CheckOutcome {
@@ -26,6 +39,8 @@ export interface CheckOutcome {
   evidence: EvidenceItem[];
   /** why, in a few words: "states 3 working days; expected 5" */
   note?: string;
+  /** a timescale check that read a wrong figure: the figure, machine-readably (packs compare documents by it) */
+  conflict?: FigureConflict;
 }
 
 export interface MatchContext {

@@ -4,7 +4,7 @@
  * notification for a 5-day duty, or names 21 for a duty that runs to 24, is wrong, not silent.
  */
 import type { Hit } from './doc-index.js';
-import { evidenceFor, NONE, usable, type CheckOutcome, type MatchContext } from './outcome.js';
+import { evidenceFor, NONE, usable, type CheckOutcome, type EvidenceItem, type MatchContext } from './outcome.js';
 import { sentenceRange } from './negation.js';
 import type { Token } from './text.js';
 import { lineLabel } from '../document/place.js';
@@ -99,6 +99,21 @@ export interface TimescaleArgs {
   longerContradicts?: boolean;
 }
 
+function withFigure(e: EvidenceItem, figure: string | undefined): EvidenceItem {
+  return figure ? { ...e, figure } : e;
+}
+
+/** The "at once" word that made a sentence right ("immediately", "same day"), as written. */
+function alsoWord(ctx: MatchContext, also: number[], sentKey: string): string | undefined {
+  for (const h of ctx.index.hits(also)) {
+    if (!usable(h)) continue;
+    const tt = ctx.index.texts[h.block]!;
+    if (`${h.block}:${tt.tokens[h.start]!.sent}` !== sentKey) continue;
+    return tt.text.slice(tt.tokens[h.start]!.s, tt.tokens[h.end - 1]!.e).toLowerCase();
+  }
+  return undefined;
+}
+
 export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOutcome {
   const expected = a.unit === 'age' ? a.value : inDays(a.value, a.unit, a.unit);
   const matches = (s: Stated) => {
@@ -109,6 +124,8 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   let wrong: { hit: Hit; stated: Stated } | undefined;
   let blockLevelOk: Hit | undefined;
   let ok: Hit | undefined;
+  /** the figure the accepted sentence states, or its word for "at once" */
+  let okFigure: string | undefined;
   // a longer figure for the same thing elsewhere contradicts the right one ("within one working
   // day" here, "within five days" there): the reader cannot tell which applies
   let longer: { hit: Hit; stated: Stated } | undefined;
@@ -121,7 +138,7 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
   );
   // figures read once per sentence and once per block: many hits in one long sentence or block
   // must not re-read it each time (that was quadratic)
-  const sentenceFigures = new Map<string, { ok: boolean; other: Stated | undefined; longer: Stated | undefined }>();
+  const sentenceFigures = new Map<string, { ok: boolean; okFigure: string | undefined; other: Stated | undefined; longer: Stated | undefined }>();
   const blockMatches = new Map<number, boolean>();
   for (const hit of ctx.index.hits(a.concept)) {
     if (!usable(hit)) continue;
@@ -132,14 +149,23 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
     if (!read) {
       const figures = statedFigures(tokens, s, e, a.unit);
       const good = figures.some(matches);
-      read = { ok: good, other: figures.find((f) => a.unit === 'age' || f.unit !== 'year'), longer: good ? undefined : figures.find(isLonger) };
+      const right = figures.find(matches);
+      read = {
+        ok: good,
+        okFigure: right && plural(right.value, right.unit),
+        other: figures.find((f) => a.unit === 'age' || f.unit !== 'year'),
+        longer: good ? undefined : figures.find(isLonger),
+      };
       sentenceFigures.set(sentKey, read);
     }
     // "tell the DSL at once; the DSL informs the LADO within 5 working days": the 'at once' is
     // not the LADO's figure, the 5 days is
     if (read.longer && !longer) longer = { hit, stated: read.longer };
     if (alsoBySentence.has(sentKey) || read.ok) {
-      ok ??= hit;
+      if (!ok) {
+        ok = hit;
+        okFigure = read.okFigure ?? alsoWord(ctx, a.also, sentKey);
+      }
       continue;
     }
     const other = read.other;
@@ -150,21 +176,27 @@ export function evaluateTimescale(a: TimescaleArgs, ctx: MatchContext): CheckOut
       if (inBlock) blockLevelOk = hit;
     }
   }
+  const expectedText = plural(a.value, a.unit);
   if (ok && longer && a.longerContradicts) {
     const at = evidenceFor(ctx.index, longer.hit);
+    const stated = plural(longer.stated.value, longer.stated.unit);
     return {
       state: 'wrong',
-      evidence: [evidenceFor(ctx.index, ok), at],
-      note: `also states ${plural(longer.stated.value, longer.stated.unit)} (${lineLabel(ctx.index.doc, at.line)}), which contradicts ${plural(a.value, a.unit)}`,
+      evidence: [withFigure(evidenceFor(ctx.index, ok), okFigure), { ...at, figure: stated }],
+      note: `also states ${stated} (${lineLabel(ctx.index.doc, at.line)}), which contradicts ${expectedText}`,
+      conflict: { stated, expected: expectedText, line: at.line },
     };
   }
-  if (ok) return { state: 'ok', evidence: [evidenceFor(ctx.index, ok)] };
+  if (ok) return { state: 'ok', evidence: [withFigure(evidenceFor(ctx.index, ok), okFigure)] };
   if (blockLevelOk) return { state: 'ok', evidence: [evidenceFor(ctx.index, blockLevelOk, true)] };
   if (wrong) {
+    const at = evidenceFor(ctx.index, wrong.hit);
+    const stated = plural(wrong.stated.value, wrong.stated.unit);
     return {
       state: 'wrong',
-      evidence: [evidenceFor(ctx.index, wrong.hit)],
-      note: `states ${plural(wrong.stated.value, wrong.stated.unit)} where ${plural(a.value, a.unit)} is expected`,
+      evidence: [{ ...at, figure: stated }],
+      note: `states ${stated} where ${expectedText} is expected`,
+      conflict: { stated, expected: expectedText, line: at.line },
     };
   }
   return NONE;

@@ -1,5 +1,6 @@
 /**
- * CSV for the officer's spreadsheet: a row per document with its profile, score and counts, then
+ * CSV for the officer's spreadsheet: a row per document or pack (--pack-by dir) with its
+ * organisation, profile, score and counts, then
  * a column per requirement holding its status. RFC 4180: CRLF line ends, a field quoted when it
  * holds a quote, comma, CR or LF, quotes doubled. Paths and names come from submitters, so a text
  * cell that a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) is
@@ -38,7 +39,7 @@ export class CsvReporter extends StreamingReporter {
   protected head(report: AuditReport): string {
     this.ids = report.requirements.map((r) => r.id);
     this.off = new Set((report.catalogue.switchedOff ?? []).map((s) => s.id));
-    return row(['document', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
+    return row(['document', 'organisation', 'profile', 'score', ...COUNTS, ...this.ids, 'waivers', 'error']);
   }
 
   protected body(doc: DocumentResult): string {
@@ -48,6 +49,7 @@ export class CsvReporter extends StreamingReporter {
     );
     return row([
       repoPath(doc.path, this.ctx.cwd, this.ctx.root),
+      doc.organisation ?? '',
       doc.profile,
       doc.score,
       ...COUNTS.map((s) => doc.counts[s]),
@@ -58,7 +60,7 @@ export class CsvReporter extends StreamingReporter {
   }
 
   protected tail(errors: InputErrorReport[]): string {
-    const blanks = new Array<string>(2 + COUNTS.length + this.ids.length + 1).fill('');
+    const blanks = new Array<string>(3 + COUNTS.length + this.ids.length + 1).fill('');
     return errors.map((e) => row([repoPath(e.path, this.ctx.cwd, this.ctx.root), ...blanks, `${e.line ? `line ${e.line}: ` : ''}${e.message}`])).join('');
   }
 }

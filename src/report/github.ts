@@ -11,7 +11,7 @@
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { findingLine, findingWhere, isReported, repoPath } from './locate.js';
+import { findingDocument, findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 import { renderSummaryMarkdown, RunSummary } from './summary.js';
 
@@ -81,7 +81,8 @@ export class GithubReporter extends StreamingReporter {
       // a Word or PDF document's line is no line GitHub can show: the message names the page or paragraph
       const at = findingWhere(r) ? `\nAt: ${findingWhere(r)}` : '';
       const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${at}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;
-      out += this.line(kindOf(r, this.failOn), file, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength}${r.known ? ', known' : ''})`, message);
+      const target = doc.pack ? repoPath(findingDocument(r, doc.path), this.ctx.cwd, this.ctx.root) : file;
+      out += this.line(kindOf(r, this.failOn), target, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength}${r.known ? ', known' : ''})`, message);
     }
     return out;
   }

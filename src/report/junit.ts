@@ -9,7 +9,7 @@
 import { resultFails } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { findingLine, findingWhere, isReported, repoPath } from './locate.js';
+import { findingDocument, findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 import { xmlAttr, xmlText } from './xml.js';
 
@@ -45,7 +45,9 @@ export class JunitReporter extends StreamingReporter {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xmlAttr(`${report.tool.name} ${report.catalogue.id}`)}">\n`;
   }
 
-  private testcase(r: RequirementResult, path: string, className: string): string {
+  private testcase(r: RequirementResult, suitePath: string, className: string, doc: DocumentResult): string {
+    // in a pack, the file a finding points into
+    const path = doc.pack ? repoPath(findingDocument(r, doc.path), this.ctx.cwd, this.ctx.root) : suitePath;
     const open = `    <testcase classname="${xmlAttr(className)}" name="${xmlAttr(`${r.id}: ${r.title}`)}" file="${xmlAttr(path)}"`;
     if (r.status === 'not-applicable' || r.status === 'waived') {
       // a waived result's message already says so, with the reason and the approver
@@ -73,10 +75,12 @@ export class JunitReporter extends StreamingReporter {
       ['profile', doc.profile],
       ['score', String(doc.score)],
       ['sha256', doc.sha256],
+      ...(doc.organisation ? [['organisation', doc.organisation]] : []),
+      ...(doc.pack ? doc.pack.documents.map((m) => ['document', `${repoPath(m.path, this.ctx.cwd, this.ctx.root)} sha256:${m.sha256}`]) : []),
     ]
       .map(([k, v]) => `      <property name="${xmlAttr(k!)}" value="${xmlAttr(v!)}"/>\n`)
       .join('');
-    const cases = doc.results.map((r) => this.testcase(r, path, className)).join('');
+    const cases = doc.results.map((r) => this.testcase(r, path, className, doc)).join('');
     return `  <testsuite name="${xmlAttr(path)}" tests="${doc.results.length}" failures="${failures}" errors="0" skipped="${skipped}">\n    <properties>\n${props}    </properties>\n${cases}  </testsuite>\n`;
   }
 

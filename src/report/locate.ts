@@ -41,5 +41,13 @@ export function anchorPath(r: RequirementResult): string {
  * "¶ 42"): its anchor's place, else its first evidence's; '' for formats whose line is the file's.
  */
 export function findingWhere(r: RequirementResult): string {
-  return r.anchor?.where ?? r.evidence[0]?.where ?? '';
+  return (r.anchor ? r.anchor.where : r.evidence[0]?.where) ?? '';
+}
+
+/**
+ * The file a finding points into: in a pack, the document its anchor (else its first evidence)
+ * is in; otherwise the document's own path. The same choice as findingLine, so the line is that file's.
+ */
+export function findingDocument(r: RequirementResult, docPath: string): string {
+  return (r.anchor ? r.anchor.document : r.evidence[0]?.document) ?? docPath;
 }

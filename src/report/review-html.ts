@@ -81,8 +81,18 @@ function cover(review: Review, title: string): string {
     const facts: Array<[string, string]> = [
       ['Organisation', doc.organisation !== undefined ? h(doc.organisation) : '<em>not given in the policy</em>'],
       ...(doc.title !== undefined ? ([['Policy title', h(doc.title)]] as Array<[string, string]>) : []),
-      ['File', `<code>${h(doc.path)}</code> (${h(doc.format)})`],
-      ['SHA-256 of the file', mono(doc.sha256)],
+      ...(doc.pack
+        ? ([
+            ['Pack', `<code>${h(doc.path)}</code>${doc.pack.submitted ? `, submitted ${h(doc.pack.submitted)}` : ''}`],
+            ...doc.pack.documents.map((m, k): [string, string] => [
+              `Document ${k + 1}`,
+              `<code>${h(m.path)}</code> (${h(m.format)})${m.title ? `, ${h(m.title)}` : ''}<br>SHA-256 ${mono(m.sha256)}`,
+            ]),
+          ] as Array<[string, string]>)
+        : ([
+            ['File', `<code>${h(doc.path)}</code> (${h(doc.format)})`],
+            ['SHA-256 of the file', mono(doc.sha256)],
+          ] as Array<[string, string]>)),
       ['Judged as', `${h(doc.profile)}: ${h(PROFILE_SOURCE_TEXT[doc.profileSource])}`],
       ['Overall score', `<strong>${doc.score}%</strong>`],
     ];
@@ -245,7 +255,7 @@ function evidenceList(r: RequirementResult, path: string): string {
   return r.evidence
     .map(
       (e) =>
-        `<figure class="evidence"><blockquote><p>${h(e.excerpt)}</p></blockquote><figcaption>${h(path)}, ${e.where ? h(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}</figcaption></figure>`,
+        `<figure class="evidence"><blockquote><p>${h(e.excerpt)}</p></blockquote><figcaption>${h(e.document ?? path)}, ${e.where ? h(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}</figcaption></figure>`,
     )
     .join('\n');
 }
@@ -360,7 +370,7 @@ function documentSection(d: DocumentReview, review: Review, n: number): string {
   const name = d.doc.organisation !== undefined ? `${d.doc.organisation}${d.doc.title !== undefined ? `: ${d.doc.title}` : ''}` : d.doc.path;
   return `<section class="document page-${id}" aria-labelledby="${id}">
 <h2 id="${id}">${h(name)}</h2>
-<p class="path">File <code>${h(d.doc.path)}</code>, judged as a ${h(d.doc.profile)} policy.</p>
+<p class="path">${d.doc.pack ? `Pack of ${d.doc.pack.documents.length} documents` : 'File'} <code>${h(d.doc.path)}</code>, judged as a ${h(d.doc.profile)} policy.</p>
 ${summary(d, n)}
 ${recent(d, n)}
 ${chapters(d, review, n)}

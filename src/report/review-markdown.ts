@@ -55,8 +55,18 @@ function cover(review: Review, title: string): string {
         [
           ['Organisation', doc.organisation !== undefined ? md(doc.organisation) : '*not given in the policy*'],
           ...(doc.title !== undefined ? [['Policy title', md(doc.title)]] : []),
-          ['File', `${md(doc.path)} (${md(doc.format)})`],
-          ['SHA-256 of the file', markdownCode(doc.sha256)],
+          ...(doc.pack
+            ? [
+                ['Pack', `${md(doc.path)}${doc.pack.submitted ? `, submitted ${md(doc.pack.submitted)}` : ''}`],
+                ...doc.pack.documents.map((m, k) => [
+                  `Document ${k + 1}`,
+                  `${md(m.path)} (${md(m.format)})${m.title ? `, ${md(m.title)}` : ''}, SHA-256 ${markdownCode(m.sha256)}`,
+                ]),
+              ]
+            : [
+                ['File', `${md(doc.path)} (${md(doc.format)})`],
+                ['SHA-256 of the file', markdownCode(doc.sha256)],
+              ]),
           ['Judged as', `${md(doc.profile)}: ${md(PROFILE_SOURCE_TEXT[doc.profileSource])}`],
           ['Overall score', `**${doc.score}%**`],
         ],
@@ -151,7 +161,9 @@ function requirement(r: RequirementResult, doc: DocumentResult, info: Requiremen
     out.push('- **Evidence:**');
     // a Word or PDF quote is placed as its reader finds it ("p. 3, line 12", "¶ 42")
     for (const e of r.evidence)
-      out.push(`  - ${md(doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`);
+      out.push(
+        `  - ${md(e.document ?? doc.path)}, ${e.where ? md(e.where) : `line ${e.line}${e.endLine > e.line ? `–${e.endLine}` : ''}`}: “${md(e.excerpt)}”`,
+      );
   }
   const where = r.status === 'met' ? undefined : whereText(r);
   if (where !== undefined) out.push(`- **${r.status === 'gap' ? 'Where it belongs' : 'Where to strengthen it'}:** ${md(where)}`);
@@ -202,7 +214,14 @@ function actionPlan(d: DocumentReview, review: Review): string {
 function documentPart(d: DocumentReview, review: Review): string {
   const doc = d.doc;
   const name = doc.organisation !== undefined ? `${doc.organisation}${doc.title !== undefined ? `: ${doc.title}` : ''}` : doc.path;
-  const parts = [`## ${md(name)}`, '', `File ${md(doc.path)}, judged as a ${md(doc.profile)} policy.`, '', summary(d), recent(d)];
+  const parts = [
+    `## ${md(name)}`,
+    '',
+    `${doc.pack ? `Pack of ${doc.pack.documents.length} documents` : 'File'} ${md(doc.path)}, judged as a ${md(doc.profile)} policy.`,
+    '',
+    summary(d),
+    recent(d),
+  ];
   for (const c of d.byChapter) {
     parts.push(`### ${md(c.name)}`, c.results.map((r) => requirement(r, doc, review.requirements.get(r.id))).join('\n\n'));
   }

@@ -186,6 +186,7 @@ export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string
   'front-matter': 'from the policy’s front matter (type:)',
   yaml: 'from the policy file’s header (type:)',
   default: 'assumed: the policy gives no type, so the voluntary and community (vcse) requirements were applied',
+  manifest: 'from the pack’s manifest (wt-audit-pack.yaml, profile:)',
 };
 
 /** Is the citation as precise as a paragraph, or only a chapter? */
@@ -214,8 +215,10 @@ export function safeUrl(url: string | undefined): string | undefined {
 /** Where missing text belongs, in words, or undefined when the result has no anchor. */
 export function whereText(r: RequirementResult): string | undefined {
   if (!r.anchor) return undefined;
-  if (r.anchor.kind === 'heading') return `under the heading “${r.anchor.heading ?? ''}” (${r.anchor.where ?? `line ${r.anchor.line}`})`;
-  return r.status === 'gap' ? 'at the start of the policy (line 1): it has no section for this yet' : 'at the start of the policy (line 1)';
+  // in a pack, the document the text belongs in
+  const inDoc = r.anchor.document !== undefined ? ` of ${r.anchor.document}` : '';
+  if (r.anchor.kind === 'heading') return `under the heading “${r.anchor.heading ?? ''}” (${r.anchor.where ?? `line ${r.anchor.line}`}${inDoc})`;
+  return r.status === 'gap' ? `at the start of the policy (line 1${inDoc}): it has no section for this yet` : `at the start of the policy (line 1${inDoc})`;
 }
 
 /** The finding's own note, unless it only repeats the status. */

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { resultFails, type FailOn } from '../audit/exit-code.js';
 import type { AuditReport, DocumentResult, InputErrorReport, RequirementInfo, RequirementResult } from '../audit/result.js';
 import type { Sink } from './pipelined-write.js';
-import { anchorPath, findingLine, findingWhere, isReported, pathUri, repoPath } from './locate.js';
+import { anchorPath, findingDocument, findingLine, findingWhere, isReported, pathUri, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -135,8 +135,10 @@ export class SarifReporter extends StreamingReporter {
   }
 
   protected body(doc: DocumentResult): string {
+    // the document's identity (a pack's folder); each finding is located in the file it points into
     const path = repoPath(doc.path, this.ctx.cwd, this.ctx.root);
     const uri = pathUri(path);
+    const uriOf = (r: RequirementResult) => (doc.pack ? pathUri(repoPath(findingDocument(r, doc.path), this.ctx.cwd, this.ctx.root)) : uri);
     let out = '';
     for (const r of doc.results) {
       if (r.status === 'waived' && r.waiver)
@@ -154,10 +156,11 @@ export class SarifReporter extends StreamingReporter {
         ruleIndex: this.ruleIndex.get(r.id) ?? -1,
         level: level(r, this.failOn),
         message: { text: message(r) },
-        locations: [location(uri, findingLine(r))],
+        locations: [location(uriOf(r), findingLine(r))],
+        // a pack's identity is its folder: the alert stays the same while the pack's documents change around it
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(r.id, path, anchorPath(r)) },
         ...(this.withBaseline ? { baselineState: r.known ? 'unchanged' : 'new' } : {}),
-        properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile },
+        properties: { status: r.status, strength: r.strength, documentSha256: doc.sha256, profile: doc.profile, ...(doc.pack ? { pack: path } : {}) },
       };
       out += `${this.count++ === 0 ? '' : ','}\n${INDENT}${JSON.stringify(result)}`;
     }

@@ -59,7 +59,9 @@ export class RunSummary {
           ...(r.waiver.expires ? { expires: r.waiver.expires } : {}),
         });
     }
-    const entry: Ranked = { path, profile: doc.profile, score: doc.score, counts: doc.counts };
+    // a pack is shown as its organisation, where the manifest or its main policy names it
+    const label = doc.pack && doc.organisation ? `${doc.organisation} (${path})` : path;
+    const entry: Ranked = { path: label, profile: doc.profile, score: doc.score, counts: doc.counts };
     const at = this.worst.findIndex((w) => entry.score < w.score || (entry.score === w.score && byPath(entry.path, w.path) < 0));
     if (at === -1) {
       if (this.worst.length < this.keep) this.worst.push(entry);

@@ -32,6 +32,7 @@ const PROFILE_SOURCE: Record<string, string> = {
   'front-matter': 'from front matter',
   yaml: 'from the policy file',
   default: 'assumed: no type given',
+  manifest: "from the pack's manifest",
 };
 
 function paint(c: ChalkInstance, status: Status): (s: string) => string {
@@ -67,7 +68,9 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   const out = [head, wrap(r.title, width, '      ')];
   for (const e of r.evidence) {
     // a Word or PDF place, with the heading it sits under (the whole trail is in the JSON report)
-    const at = e.where ? `${doc.path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${doc.path}:${e.line}`;
+    // in a pack, the document the quote is from
+    const path = e.document ?? doc.path;
+    const at = e.where ? `${path} ${e.where}${e.section ? `, ${e.section.split(' › ').at(-1)}` : ''}` : `${path}:${e.line}`;
     out.push(wrap(`${at}  “${e.excerpt}”`, width, '        ', c.dim('      ↳ ')));
   }
   // met with nothing to quote (met by absence): say what was looked for and not found
@@ -78,10 +81,11 @@ function renderResult(r: RequirementResult, doc: DocumentResult, catalogue: Cata
   } else if (r.status !== 'met') {
     if (r.message && r.message !== 'not found in the policy') out.push(wrap(r.message, width, '        ', '      · '));
     if (r.anchor) {
+      const path = r.anchor.document ?? doc.path;
       const where =
         r.anchor.kind === 'heading'
-          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${doc.path} ${r.anchor.where}` : `${doc.path}:${r.anchor.line}`})`
-          : `at the start of the policy (${r.anchor.where ? doc.path : `${doc.path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
+          ? `under “${r.anchor.heading}” (${r.anchor.where ? `${path} ${r.anchor.where}` : `${path}:${r.anchor.line}`})`
+          : `at the start of the policy (${r.anchor.where ? path : `${path}:1`})${r.status === 'gap' ? ': it has no section for this yet' : ''}`;
       out.push(wrap(`${r.status === 'gap' ? 'Add it' : 'Strengthen it'} ${where}`, width, '        ', '      · '));
     }
     const remediation = catalogue.get(r.id)?.remediation;
@@ -100,7 +104,13 @@ function countsLine(d: DocumentResult, c: ChalkInstance): string {
 
 function renderDocument(d: DocumentResult, catalogue: Catalogue, c: ChalkInstance, opts: TerminalOptions, width: number, off: ReadonlySet<string>): string {
   const out: string[] = [];
-  out.push(c.bold.underline(d.path));
+  out.push(c.bold.underline(d.pack && d.organisation ? `${d.organisation} (${d.path})` : d.path));
+  if (d.pack) {
+    // a pack is one organisation: say which documents it was judged from
+    const submitted = d.pack.submitted ? `, submitted ${d.pack.submitted}` : '';
+    out.push(`  Pack of ${d.pack.documents.length} ${d.pack.documents.length === 1 ? 'document' : 'documents'}${submitted}:`);
+    for (const m of d.pack.documents) out.push(wrap(`${m.path}${m.title ? ` (${m.title})` : ''}`, width, '      ', '    - '));
+  }
   out.push(`  Profile: ${d.profile} (${PROFILE_SOURCE[d.profileSource]}) · Score: ${c.bold(`${d.score}%`)}`);
   if (d.profileSource === 'default')
     out.push(
@@ -177,6 +187,8 @@ function headerText(report: AuditReport, st: Style): string {
 /** Totals over the documents so far, for the summary line. */
 interface Totals {
   documents: number;
+  /** of which packs (--pack-by dir) */
+  packs: number;
   met: number;
   partial: number;
   gap: number;
@@ -186,6 +198,7 @@ interface Totals {
 
 function addTo(t: Totals, d: DocumentResult): void {
   t.documents++;
+  if (d.pack) t.packs++;
   t.met += d.counts.met;
   t.partial += d.counts.partial;
   t.gap += d.counts.gap;
@@ -205,14 +218,17 @@ function footerLines(t: Totals, errors: InputErrorReport[], warnings: InputError
     out.push('', c.red.bold('Errors'));
     for (const e of errors) out.push(wrap(`${place(e)} ${e.message}`, width, '    ', '  '));
   }
-  const docs = `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
+  const docs =
+    t.packs > 0 && t.packs === t.documents
+      ? `${t.packs} ${t.packs === 1 ? 'pack' : 'packs'} audited`
+      : `${t.documents} ${t.documents === 1 ? 'policy' : 'policies'} audited`;
   const errs = errors.length > 0 ? c.red(` · ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`) : '';
   out.push('', c.bold(`Summary: ${docs}: ${t.met} met, ${t.partial} partial, ${t.gap} gap, ${t.outdated} outdated, ${t.review} needs review`) + errs);
   return out;
 }
 
 function newTotals(): Totals {
-  return { documents: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
+  return { documents: 0, packs: 0, met: 0, partial: 0, gap: 0, outdated: 0, review: 0 };
 }
 
 /** The whole terminal report as one string (the same bytes TerminalReportWriter writes). */

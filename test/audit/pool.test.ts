@@ -3,7 +3,7 @@
  * order, with errors kept to their own file. (Speed is measured by `npm run bench`, never here.)
  * The workers run the build (dist/audit/pool-worker.js); `npm test` builds first.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ function corpus(): { dir: string; files: string[] } {
   // the samples and the first two evaluation sets: Markdown and YAML, every profile, 20-odd files
   for (const from of ['samples', 'test/eval/policies']) {
     for (const f of readdirSync(join(ROOT, from)))
-      if (!/^readme/i.test(f) && (from === 'samples' || /^[ab]-/.test(f))) cpSync(join(ROOT, from, f), join(dir, f));
+      if (!/^readme/i.test(f) && statSync(join(ROOT, from, f)).isFile() && (from === 'samples' || /^[ab]-/.test(f))) cpSync(join(ROOT, from, f), join(dir, f));
   }
   writeFileSync(join(dir, 'broken.yaml'), 'policy: [unclosed\n');
   writeFileSync(join(dir, 'empty.md'), '---\ntype: school\n---\n');

@@ -1,11 +1,12 @@
 /** End to end: baseline create, --baseline failing only on new findings (keyed by document and requirement, not line), baseline prune. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { copySamples } from '../helpers/samples.js';
 
 const AS_OF = '2026-11-01';
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -19,7 +20,7 @@ interface Baseline {
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-audit-baseline-'));
   mkdirSync(join(dir, '.git'));
-  cpSync(join(ROOT, 'samples'), join(dir, 'policies'), { recursive: true });
+  copySamples(join(dir, 'policies'));
   writeFileSync(join(dir, '.wt-audit.yaml'), `as-of: ${AS_OF}\n`);
   return dir;
 }

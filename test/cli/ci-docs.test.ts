@@ -1,11 +1,12 @@
 /** docs/ci.md's commands, run as written: the CI examples are the ones the tests exercise. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { copySamples } from '../helpers/samples.js';
 
 const doc = readFileSync(join(ROOT, 'docs', 'ci.md'), 'utf8');
 
@@ -43,7 +44,7 @@ function fileAfter(heading: string, key: string): string {
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-audit-docs-'));
   mkdirSync(join(dir, '.git'));
-  cpSync(join(ROOT, 'samples'), join(dir, 'policies'), { recursive: true });
+  copySamples(join(dir, 'policies'));
   writeFileSync(join(dir, '.wt-audit.yaml'), 'as-of: 2026-11-01\n');
   return dir;
 }

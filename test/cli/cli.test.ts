@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/run-cli.js';
 import { reportValidator } from '../helpers/report.js';
+import { SAMPLE_FILES } from '../helpers/samples.js';
 
 const AS_OF = '2026-11-01';
 const validateReport = reportValidator();
@@ -47,8 +48,8 @@ describe('wt-audit CLI', () => {
   });
 
   it('JSON output validates against its schema and is byte-for-byte deterministic', () => {
-    const a = runCli(['samples/', '--format', 'json', '--as-of', AS_OF]);
-    const b = runCli(['samples/', '--format', 'json', '--as-of', AS_OF]);
+    const a = runCli([...SAMPLE_FILES, '--format', 'json', '--as-of', AS_OF]);
+    const b = runCli([...SAMPLE_FILES, '--format', 'json', '--as-of', AS_OF]);
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout) as {
       documents: Array<{ path: string; results: Array<Record<string, unknown>> }>;

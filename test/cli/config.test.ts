@@ -1,5 +1,5 @@
 /** End to end: .wt-audit.yaml discovery, validation with file:line:col, precedence of flags, `wt-audit config`, ignore, and waivers in every report. */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { copySamples } from '../helpers/samples.js';
 
 const AS_OF = '2026-11-01';
 const validateReport = new Ajv({ allErrors: true, strict: false }).compile(
@@ -27,7 +28,7 @@ function layout(config?: string): { outer: string; repo: string } {
   const outer = mkdtempSync(join(tmpdir(), 'wt-audit-cfg-'));
   const repo = join(outer, 'repo');
   mkdirSync(join(repo, '.git'), { recursive: true });
-  cpSync(join(ROOT, 'samples'), join(repo, 'policies'), { recursive: true });
+  copySamples(join(repo, 'policies'));
   writeFileSync(join(outer, '.wt-audit.yaml'), 'fail-on: none\n');
   if (config !== undefined) writeFileSync(join(repo, '.wt-audit.yaml'), config);
   return { outer, repo };

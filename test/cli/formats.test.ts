@@ -35,7 +35,7 @@ describe('the CLI on Word, PDF and HTML files', () => {
       documents: Array<{ format: string; results: Array<{ evidence: Array<Record<string, unknown>> }> }>;
     };
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report.schemaVersion).toBe('2.2.0');
+    expect(report.schemaVersion).toBe('2.3.0');
     const evidence = (format: string) => report.documents.find((d) => d.format === format)!.results.flatMap((r) => r.evidence);
     expect(evidence('docx').every((e) => typeof e.paragraph === 'number' && e.where === `¶ ${e.paragraph}` && e.paragraph === e.line)).toBe(true);
     expect(evidence('pdf').every((e) => e.page === 1 && typeof e.pageLine === 'number' && typeof e.section === 'string')).toBe(true);

@@ -1,11 +1,12 @@
 /** End to end: several reports in one run (--report), as CI runs it (docs/ci.md uses these same commands). */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, validateSarif } from '../helpers/reports.js';
-import { ROOT, runCli } from '../helpers/run-cli.js';
+import { runCli } from '../helpers/run-cli.js';
+import { copySamples, SAMPLE_FILES } from '../helpers/samples.js';
 
 const AS_OF = '2026-11-01';
 
@@ -13,7 +14,7 @@ const AS_OF = '2026-11-01';
 function repo(copies = 1): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-audit-ci-'));
   mkdirSync(join(dir, '.git'));
-  for (let i = 0; i < copies; i++) cpSync(join(ROOT, 'samples'), join(dir, 'policies', copies === 1 ? '' : `batch-${i}`), { recursive: true });
+  for (let i = 0; i < copies; i++) copySamples(join(dir, 'policies', copies === 1 ? '' : `batch-${i}`));
   return dir;
 }
 
@@ -133,6 +134,10 @@ describe('--report', () => {
     expect(m.code).toBe(2);
     expect(m.stderr).toContain('cannot write missing/r.xml');
     expect(readdirSync(dir).sort()).toEqual(['.git', 'policies']);
-    expect(readdirSync(join(dir, 'policies')).sort()).toEqual(readdirSync(join(ROOT, 'samples')).sort());
+    expect(readdirSync(join(dir, 'policies')).sort()).toEqual(
+      SAMPLE_FILES.map((f) => f.slice('samples/'.length))
+        .concat('README.md')
+        .sort(),
+    );
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { SAMPLE_FILES } from '../helpers/samples.js';
 
 interface Doc {
   path: string;
@@ -13,7 +14,7 @@ interface Doc {
   results: Array<{ id: string; status: string; evidence: Array<{ line: number }>; anchor?: { kind: string } }>;
 }
 
-const run = runCli(['samples/', '--format', 'json', '--as-of', '2026-11-01']);
+const run = runCli([...SAMPLE_FILES, '--format', 'json', '--as-of', '2026-11-01']);
 const report = JSON.parse(run.stdout) as { documents: Doc[]; errors: unknown[] };
 const doc = (name: string) => report.documents.find((d) => d.path.endsWith(name))!;
 const status = (name: string, id: string) => doc(name).results.find((r) => r.id === id)?.status;

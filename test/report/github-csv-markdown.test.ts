@@ -70,15 +70,27 @@ describe('csv reporter', () => {
     const report = reportWith([club, school]);
     const rows = parseCsv(await render('csv', report));
     const header = rows[0]!;
-    expect(header.slice(0, 10)).toEqual(['document', 'profile', 'score', 'met', 'partial', 'gap', 'outdated', 'needs-review', 'waived', 'not-applicable']);
-    expect(header.slice(10, -2)).toEqual(report.requirements.map((r) => r.id));
+    expect(header.slice(0, 11)).toEqual([
+      'document',
+      'organisation',
+      'profile',
+      'score',
+      'met',
+      'partial',
+      'gap',
+      'outdated',
+      'needs-review',
+      'waived',
+      'not-applicable',
+    ]);
+    expect(header.slice(11, -2)).toEqual(report.requirements.map((r) => r.id));
     expect(header.slice(-2)).toEqual(['waivers', 'error']);
     expect(rows).toHaveLength(3);
     for (const [i, d] of [club, school].entries()) {
       const row = rows[i + 1]!;
       expect(row).toHaveLength(header.length);
-      expect(row.slice(0, 3)).toEqual([d.path, d.profile, String(d.score)]);
-      expect(row[5]).toBe(String(d.counts.gap));
+      expect(row.slice(0, 4)).toEqual([d.path, d.organisation ?? '', d.profile, String(d.score)]);
+      expect(row[6]).toBe(String(d.counts.gap));
       for (const r of d.results) expect(row[header.indexOf(r.id)]).toBe(r.status);
     }
   });

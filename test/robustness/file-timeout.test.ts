@@ -4,7 +4,7 @@
  * without it. The runaway file is a test hook (WT_AUDIT_TEST_HANG names a file whose audit waits
  * until stopped), so that the test does not depend on how slow some input is on this machine.
  */
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { ROOT, runCli } from '../helpers/run-cli.js';
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-timeout-'));
   for (const from of ['samples', 'test/eval/policies']) {
-    for (const f of readdirSync(join(ROOT, from))) if (!/^readme/i.test(f)) cpSync(join(ROOT, from, f), join(dir, f));
+    for (const f of readdirSync(join(ROOT, from))) if (!/^readme/i.test(f) && statSync(join(ROOT, from, f)).isFile()) cpSync(join(ROOT, from, f), join(dir, f));
   }
   return dir;
 }

@@ -11,11 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditFiles, type AuditRun } from '../../src/audit/run.js';
 import type { AuditReport } from '../../src/audit/result.js';
 import { JsonReportWriter } from '../../src/report/json.js';
+import { SAMPLE_FILES } from '../helpers/samples.js';
 
 const AS_OF = '2026-11-01';
-const SAMPLES = readdirSync('samples')
-  .filter((f) => /\.(md|yaml)$/.test(f) && f !== 'README.md')
-  .map((f) => `samples/${f}`);
+const SAMPLES = SAMPLE_FILES;
 
 /** The JSON report of a run, as the CLI writes it (documents in the rendered form, where a cache hit is used as it is). */
 async function jsonOf(files: string[], run: Partial<AuditRun> = {}): Promise<string> {

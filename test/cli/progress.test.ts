@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressBar, renderProgress, shortDuration } from '../../src/cli/progress.js';
 import { runCli } from '../helpers/run-cli.js';
+import { SAMPLE_FILES } from '../helpers/samples.js';
 
 describe('renderProgress', () => {
   it('shows the bar, files done of the total, the rate and the time left', () => {
@@ -58,10 +59,10 @@ describe('ProgressBar', () => {
 
 describe('the CLI', () => {
   it('draws no progress when standard error is not a terminal', () => {
-    const r = runCli(['samples', '--as-of', '2026-11-01', '--format', 'json', '--cache', '/dev/null/no']);
+    const r = runCli([...SAMPLE_FILES, '--as-of', '2026-11-01', '--format', 'json', '--cache', '/dev/null/no']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { documents: unknown[]; warnings: Array<{ path: string; message: string }> };
-    expect(report.documents.length).toBe(5);
+    expect(report.documents.length).toBe(SAMPLE_FILES.length);
     expect(r.stderr).toBe('');
     // the same run: a cache folder that cannot be made is one warning in the report, and the audit goes on without it
     expect(report.warnings.filter((w) => w.message.includes('cannot use the cache folder')).map((w) => w.path)).toEqual(['/dev/null/no']);

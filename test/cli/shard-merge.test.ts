@@ -10,11 +10,13 @@ import type { AuditReport } from '../../src/audit/result.js';
 import { reportValidator } from '../helpers/report.js';
 import { validateSarif } from '../helpers/reports.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { copySamples } from '../helpers/samples.js';
 
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'wt-audit-shard-'));
   mkdirSync(join(dir, '.git'));
-  cpSync(join(ROOT, 'samples'), join(dir, 'policies'), { recursive: true });
+  copySamples(join(dir, 'policies'));
+  cpSync(join(ROOT, 'samples', 'partners'), join(dir, 'partners'), { recursive: true });
   return dir;
 }
 
@@ -48,6 +50,21 @@ describe('--shard and wt-audit merge', () => {
     expect(warm.code).toBe(whole.code);
     expect(read('warm.json')).toBe(read('whole.json'));
     expect(read('warm.sarif')).toBe(read('whole.sarif'));
+  });
+
+  it('with --pack-by dir a pack is sliced whole, and the merged packs are the whole run', () => {
+    const dir = repo();
+    const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+    const packs = ['partners', '--pack-by', 'dir', '--as-of', '2026-11-01'];
+    runCli([...packs, '--report', 'json=whole.json', '--report', 'csv=whole.csv'], { cwd: dir });
+    for (const i of [1, 2]) runCli([...packs, '--shard', `${i}/2`, '--report', `json=p${i}.json`], { cwd: dir });
+    const merged = runCli(['merge', 'p1.json', 'p2.json', '--report', 'json=merged.json', '--report', 'csv=merged.csv'], { cwd: dir });
+    expect(merged.stderr).toBe('');
+    const parts = [1, 2].map((i) => (JSON.parse(read(`p${i}.json`)) as AuditReport).documents.map((d) => d.path));
+    for (const part of parts) expect(part.length).toBeGreaterThan(0);
+    expect(parts.flat().every((p) => /^partners\/[^/]+$/.test(p))).toBe(true);
+    expect(read('merged.json')).toBe(read('whole.json'));
+    expect(read('merged.csv')).toBe(read('whole.csv'));
   });
 
   it('refuses a file that is not a report, and a bad --shard, as errors (exit 2)', () => {

@@ -17,10 +17,17 @@
  * round so that a noisy neighbour hurts all of them alike; the figures are medians over rounds.
  * Prints a table and writes it to bench/results.md (between the bench markers, keeping the notes).
  *
+ * - the cache (issue 10): the corpus audited with a cold `--cache DIR`, then warm (median of 3),
+ *   and whether the warm report is the uncached one byte for byte;
+ * - peak RSS over 10,000 files and 2,500 (generated apart, JSON report to /dev/null), beside the
+ *   corpus's own, so that flatness in the number of files shows.
+ *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
  *                      [--also-node <path to another node binary>]... [--review-only] [--formats-only]
+ *                      [--scale-only] [--scale-files 10000,2500|none]
  *
  * --formats-only measures the Word and PDF rows alone (and does not write bench/results.md).
+ * --scale-only measures the cache and many-files rows alone (printed; bench/results.md left alone).
  *
  * --also-node repeats the single-file measurement with other Node versions (e.g. the current LTS
  * lines, whose compile cache bin/wt-audit.js turns on): each gets a row of its own.
@@ -50,10 +57,17 @@ const ROUNDS = arg('rounds', 3);
 const SINGLE_RUNS = arg('single-runs', 10);
 const PROFILE = process.argv.includes('--profile');
 const FORMATS_ONLY = process.argv.includes('--formats-only');
-const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY;
+const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY && !process.argv.includes('--scale-only');
 const CORES = availableParallelism();
 /** only the review rows (printed, results.md left alone): a quick look while working on the review */
 const REVIEW_ONLY = process.argv.includes('--review-only');
+/** only the cache and many-files rows (printed, results.md left alone) */
+const SCALE_ONLY = process.argv.includes('--scale-only');
+const SCALE_FILES = (() => {
+  const i = process.argv.indexOf('--scale-files');
+  const list = i === -1 ? '10000,2500' : process.argv[i + 1];
+  return list === 'none' ? [] : list.split(',').map(Number);
+})();
 const ALSO_NODE = process.argv.flatMap((a, i) => (a === '--also-node' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 
 /** The command as it was run, so a figure can be reproduced with the same options. */
@@ -156,7 +170,7 @@ async function measureFormats() {
   return rows;
 }
 
-const formatRows = REVIEW_ONLY ? [] : await measureFormats();
+const formatRows = REVIEW_ONLY || SCALE_ONLY ? [] : await measureFormats();
 if (FORMATS_ONLY) {
   process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${formatRows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
   process.exit(0);
@@ -217,6 +231,61 @@ if (REVIEW_ONLY) {
   process.exit(0);
 }
 
+/**
+ * Issue 10's scale rows. The cache: the corpus with a cold `--cache DIR` (an empty folder), then
+ * warm (median of 3), each report compared with the uncached one. Memory: the same audit over
+ * corpora of SCALE_FILES generated files (JSON report to /dev/null), on all cores.
+ */
+function measureScale(uncachedHash, uncachedMs) {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-bench-cache-'));
+  const cache = join(dir, 'cache');
+  const cachedArgs = [BIN, 'bench/corpus', '--format', 'json', '--as-of', AS_OF, '--cache', cache];
+  const cold = runNode(cachedArgs, { stdoutFile: join(dir, 'cold.json') });
+  const coldSame = sha256File(join(dir, 'cold.json')) === uncachedHash;
+  const warm = Array.from({ length: 3 }, () => runNode(cachedArgs, { stdoutFile: join(dir, 'warm.json') }));
+  const warmSame = sha256File(join(dir, 'warm.json')) === uncachedHash;
+  rmSync(dir, { recursive: true, force: true });
+  const warmMs = median(warm.map((r) => r.ms));
+  log(
+    `cache: cold ${(cold.ms / 1000).toFixed(2)} s, warm ${(warmMs / 1000).toFixed(2)} s (uncached ${(uncachedMs / 1000).toFixed(2)} s); load ${loadavg()[0].toFixed(2)}`,
+  );
+  const many = SCALE_FILES.map((n) => {
+    const corpusDir = mkdtempSync(join(tmpdir(), `wt-bench-${n}-`));
+    generateCorpus(n, corpusDir);
+    const r = runNode([BIN, corpusDir, '--format', 'json', '--as-of', AS_OF], { stdoutFile: '/dev/null' });
+    rmSync(corpusDir, { recursive: true, force: true });
+    log(`${n} files: ${(r.ms / 1000).toFixed(1)} s, peak RSS ${(r.rssKb / 1024).toFixed(0)} MB; load ${loadavg()[0].toFixed(2)}`);
+    return { n, ms: r.ms, rssMb: r.rssKb / 1024 };
+  });
+  const ratio = warmMs / cold.ms;
+  const warmCpu = median(warm.map((r) => r.cpuMs));
+  const cpuRatio = warmCpu / cold.cpuMs;
+  const fmt = (n) => n.toLocaleString('en-GB');
+  return [
+    [
+      `Corpus audit with a cold \`--cache DIR\` (\`wt-audit bench/corpus --format json --cache DIR\`, empty DIR): wall time`,
+      `${(cold.ms / 1000).toFixed(2)} s`,
+      '',
+      '',
+    ],
+    ['  the same again, warm (every judgement cached; median of 3)', `${(warmMs / 1000).toFixed(2)} s`, '', ''],
+    ['**Ratio** warm / cold cache', `${(100 * ratio).toFixed(1)} %`, '≤ 5 %', verdict(ratio <= 0.05)],
+    [
+      `  the same in CPU time (cold ${(cold.cpuMs / 1000).toFixed(2)} s, warm ${(warmCpu / 1000).toFixed(2)} s: what a busy machine does not inflate)`,
+      `${(100 * cpuRatio).toFixed(1)} %`,
+      '',
+      '',
+    ],
+    ['  cold and warm reports byte-identical to the uncached one', coldSame && warmSame ? 'yes' : 'NO', 'yes', verdict(coldSame && warmSame)],
+    ...many.map(({ n, ms, rssMb }, i) => [
+      `${i === 0 ? '' : '  '}Peak RSS over ${fmt(n)} generated files (\`wt-audit DIR --format json > /dev/null\`, ${CORES} workers; ${(ms / 1000).toFixed(0)} s)`,
+      `${rssMb.toFixed(0)} MB`,
+      '< 300 MB',
+      verdict(rssMb < 300),
+    ]),
+  ];
+}
+
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -230,6 +299,14 @@ const machine = {
     .join(' '),
 };
 log(`${corpus.files} files, ${corpusMB.toFixed(2)} MB; ${machine.cores} cores, Node ${machine.node}, load ${machine.load}`);
+if (SCALE_ONLY) {
+  const out = mkdtempSync(join(tmpdir(), 'wt-bench-out-'));
+  const plain = runNode([BIN, 'bench/corpus', '--format', 'json', '--as-of', AS_OF], { stdoutFile: join(out, 'plain.json') });
+  const rows = measureScale(sha256File(join(out, 'plain.json')), plain.ms);
+  rmSync(out, { recursive: true, force: true });
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
 
 // single file, cold: the whole process, as a user runs it
 const typical = typicalPolicy(CORPUS);
@@ -304,6 +381,7 @@ const peakRss = Math.max(...runs.all.map((r) => r.rssKb)) / 1024;
 const peakRssOne = Math.max(...runs.one.map((r) => r.rssKb)) / 1024;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const reviewRows = await measureReview();
+const scaleRows = measureScale(hashes[CORES], allMs);
 
 const rows = [
   [
@@ -335,6 +413,7 @@ const rows = [
   [`JSON report identical with --jobs ${Object.keys(hashes).join(', ')}`, identical ? 'yes' : 'NO', 'yes', verdict(identical)],
   ...formatRows,
   ...reviewRows,
+  ...scaleRows,
 ];
 
 const table = ['| measure | result | target | |', '|---|---:|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

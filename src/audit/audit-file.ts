@@ -15,6 +15,8 @@ import { resolveProfile } from './profile.js';
 import type { DocumentResult, InputErrorReport } from './result.js';
 import { applyWaivers, type WaiverSet } from './waivers.js';
 import { markKnown, type BaselineSet } from './baseline.js';
+import { readJudgement, writeJudgement, judgementKey, type CachedJudgement } from './cache.js';
+import { toolVersion } from '../version.js';
 
 export interface RunOptions {
   profile?: Profile;
@@ -29,6 +31,8 @@ export interface RunOptions {
   baseline?: BaselineSet;
   /** a file's audit is stopped after this many milliseconds and becomes an error entry (0 or absent: no limit) */
   fileTimeoutMs?: number;
+  /** folder of kept judgements (--cache, cache.ts), already checked to be usable */
+  cache?: string;
 }
 
 export interface FileOutcome {
@@ -37,6 +41,8 @@ export interface FileOutcome {
   warnings: InputErrorReport[];
   /** waivers (by index) that waived a finding here, and expired ones that would have */
   waivers?: { used: number[]; expired: number[] };
+  /** a cached judgement used as it is (no waiver or baseline to apply): the document already rendered, in place of `document` */
+  rendered?: { json: Uint8Array | string; fails: CachedJudgement['fails'] };
 }
 
 /** A file being read: its bytes, or why they could not be had. Never rejects. */
@@ -53,7 +59,61 @@ export function hangForTests(path: string, variable = 'WT_AUDIT_TEST_HANG'): voi
   if (name && basename(path) === name) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
-export async function auditFile(path: string, catalogue: CompiledCatalogue, opts: RunOptions, read: PendingRead = readAhead(path, opts)): Promise<FileOutcome> {
+/** The document judged, with its warnings: from the cache when it holds it, else parsed and judged (and then kept). */
+async function judgeFile(
+  path: string,
+  file: PolicyBytes,
+  catalogue: CompiledCatalogue,
+  opts: RunOptions,
+  left: () => number,
+  limit: number,
+  asRendered: boolean,
+): Promise<{ judged: DocumentResult; warnings: InputErrorReport[] } | { rendered: Omit<CachedJudgement, 'json'> & { json: Uint8Array | string } }> {
+  // a pack's manifest may give its files a profile (--pack-by)
+  const profile = opts.profileFor?.[path] ?? opts.profile;
+  const key = opts.cache !== undefined ? judgementKey(file, catalogue.sha256, toolVersion(), profile, opts.asOf) : undefined;
+  const hit = key ? await readJudgement(opts.cache!, key) : undefined;
+  if (hit) {
+    if (asRendered) return { rendered: hit };
+    return { judged: JSON.parse(decoder.decode(hit.json)) as DocumentResult, warnings: hit.warnings };
+  }
+  // Word and PDF are read asynchronously (their libraries work in steps): raced against the time
+  // left; text formats are read inside the time limit with the judging (the HTML reader loaded first)
+  const binary = isBinaryFormat(file.format) ? await awaitWithin(left(), documentFromBytes(path, file.bytes, file.format)) : undefined;
+  if (!binary) await prepareTextReader(file.bytes, file.format);
+  const { doc, resolved, judged } = runWithin(
+    left(),
+    () => {
+      hangForTests(path);
+      const doc = binary ?? policyFromBytes(path, file.bytes, file.format);
+      const resolved = resolveProfile(doc, profile);
+      return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
+    },
+    limit,
+  );
+  const warnings: InputErrorReport[] = resolved.warning ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }] : [];
+  for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
+  if (key) {
+    const kept = { json: documentJson(judged), warnings, fails: { must: documentFails(judged, 'must'), should: documentFails(judged, 'should') } };
+    await writeJudgement(opts.cache!, key, kept);
+    // rendered once, for the cache and the report alike
+    if (asRendered) return { rendered: kept };
+  }
+  return { judged, warnings };
+}
+
+/**
+ * Read, parse and judge one file, then apply the run's waivers and baseline. With `rendered` true,
+ * a cached judgement that needs neither may come back already rendered (outcome.rendered) instead
+ * of as a document.
+ */
+export async function auditFile(
+  path: string,
+  catalogue: CompiledCatalogue,
+  opts: RunOptions,
+  read: PendingRead = readAhead(path, opts),
+  rendered = false,
+): Promise<FileOutcome> {
   try {
     // one time allowed for the whole file: waiting for its bytes, then reading and judging them
     const limit = opts.fileTimeoutMs ?? 0;
@@ -61,26 +121,12 @@ export async function auditFile(path: string, catalogue: CompiledCatalogue, opts
     const file = await awaitWithin(limit, read);
     if ('failed' in file) throw file.failed;
     const left = (): number => (limit > 0 ? Math.max(1, limit - (performance.now() - start)) : 0);
-    // Word and PDF are read asynchronously (their libraries work in steps): raced against the time
-    // left; text formats are read inside the time limit with the judging (the HTML reader loaded first)
-    const binary = isBinaryFormat(file.format) ? await awaitWithin(left(), documentFromBytes(path, file.bytes, file.format)) : undefined;
-    if (!binary) await prepareTextReader(file.bytes, file.format);
-    const { doc, resolved, judged } = runWithin(
-      left(),
-      () => {
-        hangForTests(path);
-        const doc = binary ?? policyFromBytes(path, file.bytes, file.format);
-        const resolved = resolveProfile(doc, opts.profileFor?.[path] ?? opts.profile);
-        return { doc, resolved, judged: auditDocument(catalogue, doc, { profile: resolved.profile, profileSource: resolved.source, asOf: opts.asOf }) };
-      },
-      limit,
-    );
-    const warnings: InputErrorReport[] = resolved.warning
-      ? [{ path, ...(doc.meta.typeLine ? { line: doc.meta.typeLine } : {}), message: resolved.warning }]
-      : [];
-    for (const w of doc.warnings ?? []) warnings.push({ path, line: w.line, message: w.message });
+    const waiving = opts.waivers !== undefined && opts.waivers.list.length > 0;
+    const judgement = await judgeFile(path, file, catalogue, opts, left, limit, rendered && !waiving && !opts.baseline);
+    if ('rendered' in judgement) return { errors: [], warnings: judgement.rendered.warnings, rendered: judgement.rendered };
+    const { judged, warnings } = judgement;
     // waivers first: a waived finding is no longer a finding, known or not
-    const waived = opts.waivers && opts.waivers.list.length > 0 ? applyWaivers(judged, opts.waivers, opts.asOf) : undefined;
+    const waived = waiving ? applyWaivers(judged, opts.waivers!, opts.asOf) : undefined;
     const document = opts.baseline ? markKnown(waived?.document ?? judged, opts.baseline) : (waived?.document ?? judged);
     return { document, errors: [], warnings, ...(waived ? { waivers: { used: waived.used, expired: waived.expired } } : {}) };
   } catch (e) {
@@ -106,9 +152,14 @@ export interface FileResult extends FileOutcome {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export async function auditFileResult(path: string, catalogue: CompiledCatalogue, opts: RunOptions, form: ResultForm, read?: PendingRead): Promise<FileResult> {
-  const { document, errors, warnings, waivers } = await auditFile(path, catalogue, opts, read);
+  const { document, errors, warnings, waivers, rendered } = await auditFile(path, catalogue, opts, read, form === 'json');
+  if (rendered) {
+    const json = typeof rendered.json === 'string' ? encoder.encode(rendered.json) : rendered.json;
+    return { path, errors, warnings, json, fails: opts.failOn !== 'none' && rendered.fails[opts.failOn] };
+  }
   if (!document) return { path, errors, warnings, fails: false };
   const fails = documentFails(document, opts.failOn);
   const w = waivers ? { waivers } : {};

@@ -105,6 +105,8 @@ export interface AuditReport {
   failOn: 'must' | 'should' | 'none';
   /** the baseline compared with (--baseline): how many known findings it holds */
   baseline?: { findings: number };
+  /** the slice of the inputs this report covers (--shard i/n), for `wt-audit merge` */
+  shard?: { index: number; count: number };
   /** every requirement of the catalogue, in catalogue order */
   requirements: RequirementInfo[];
   documents: DocumentResult[];

@@ -19,9 +19,11 @@ import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
 import { waiverWarnings } from './waivers.js';
+import { countCached, prepareCache } from './cache.js';
+import type { Shard } from './shard.js';
 import { REPORT_SCHEMA_VERSION, type AuditReport, type DocumentResult, type InputErrorReport } from './result.js';
 
-function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
+function headerOf(catalogue: CompiledCatalogue, opts: RunOptions & { shard?: Shard }): Omit<AuditReport, 'documents' | 'errors' | 'warnings'> {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: toolVersion() },
@@ -37,11 +39,12 @@ function headerOf(catalogue: CompiledCatalogue, opts: RunOptions): Omit<AuditRep
     asOf: opts.asOf,
     failOn: opts.failOn,
     ...(opts.baseline ? { baseline: { findings: opts.baseline.keys.length } } : {}),
+    ...(opts.shard ? { shard: { index: opts.shard.index, count: opts.shard.count } } : {}),
     requirements: catalogue.requirements.map((c) => c.info),
   };
 }
 
-export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions): AuditReport {
+export function emptyReport(catalogue: CompiledCatalogue, opts: RunOptions & { shard?: Shard }): AuditReport {
   return {
     ...headerOf(catalogue, opts),
     documents: [],
@@ -100,6 +103,10 @@ export interface AuditRun extends RunOptions {
   local?: LocalCatalogue;
   /** most threads to audit on, this one included (default: available cores); 1 audits in this thread only */
   jobs?: number;
+  /** the slice of the inputs these files are (--shard), recorded in the report for `wt-audit merge` */
+  shard?: Shard;
+  /** called as each file's result is passed on (a progress bar) */
+  onFileDone?(done: number, total: number): void;
 }
 
 /** Files to audit, and the inputs that could not even be listed (each already an error entry). */
@@ -133,7 +140,6 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // the collector. A process-wide V8 setting, made before any worker thread starts; a run over a
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
-  const workers = threadsFor(found.files.length, run.jobs ?? defaultJobs()) - 1;
   const packs = found.packs;
   // a pack is combined from its documents' result objects, and rendered after
   const form: ResultForm = packs ? 'document' : (sink?.form ?? 'document');
@@ -146,7 +152,18 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
     ...(run.waivers ? { waivers: run.waivers } : {}),
     ...(run.baseline ? { baseline: run.baseline } : {}),
   };
+  // a cache folder that cannot be used is one warning, and the run goes on without it
+  const cache = run.cache !== undefined ? await prepareCache(run.cache) : undefined;
+  if (cache?.ok) opts.cache = run.cache;
+  // with a cache, threads are started for the files it does not hold (a warm run needs none):
+  // the catalogue's hash is part of the key, so it is loaded first
+  const cachedCatalogue = opts.cache !== undefined ? loadRunCatalogue(run.catalogue, run.local) : undefined;
   const fileOpts = packs ? packFileOptions(opts, packs) : opts;
+  const profileOf = (f: string) => fileOpts.profileFor?.[f] ?? fileOpts.profile;
+  const toJudge = cachedCatalogue
+    ? found.files.length - (await countCached(opts.cache!, found.files, cachedCatalogue.sha256, toolVersion(), profileOf, opts.asOf))
+    : found.files.length;
+  const workers = threadsFor(toJudge, run.jobs ?? defaultJobs()) - 1;
   // workers start first, so that they load while this thread compiles its own copy of the catalogue
   const pool =
     workers > 0
@@ -160,10 +177,12 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
         })
       : undefined;
   try {
-    const catalogue = loadRunCatalogue(run.catalogue, run.local);
-    const report = emptyReport(catalogue, opts);
+    const catalogue = cachedCatalogue ?? loadRunCatalogue(run.catalogue, run.local);
+    const report = emptyReport(catalogue, { ...opts, ...(run.shard ? { shard: run.shard } : {}) });
     report.errors.push(...found.errors);
     report.warnings.push(...(found.warnings ?? []));
+    if (cache && !cache.ok) report.warnings.push(cache.warning);
+    let done = 0;
     sink?.start(report);
     let failing = false;
     const waiversUsed = new Set<number>();
@@ -194,7 +213,10 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
           emit: deliver,
         })
       : undefined;
-    const onResult = stage ? (r: FileResult) => stage.add(r) : deliver;
+    const onResult = async (r: FileResult): Promise<void> => {
+      await (stage ? stage.add(r) : deliver(r));
+      run.onFileDone?.(++done, found.files.length);
+    };
     if (pool) await pool.run(found.files, catalogue, onResult);
     else await auditInThread(found.files, catalogue, fileOpts, form, onResult);
     await stage?.end();

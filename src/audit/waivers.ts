@@ -94,22 +94,42 @@ export function applyWaivers(doc: DocumentResult, set: WaiverSet, asOf: string):
   return { document: { ...doc, counts, score: scoreOf(counts, results.length), results }, used: [...used], expired: [...expired] };
 }
 
+/** The waiver as its warnings name it. */
+function subjectOf(w: Pick<Waiver, 'requirement' | 'scope'>): string {
+  return `waiver for ${w.requirement} (${w.scope})`;
+}
+
+const UNUSED = ' matches no finding: no audited document in its scope has that requirement as a finding';
+
+export function unusedWaiverMessage(subject: string): string {
+  return `${subject}${UNUSED}`;
+}
+
+export function expiredWaiverMessage(subject: string, expires: string | undefined, documents: number): string {
+  return `${subject} expired on ${expires}: its finding is reported again in ${documents} ${documents === 1 ? 'document' : 'documents'}`;
+}
+
+const EXPIRED = /^(waiver for .+) expired on (\S+): its finding is reported again in (\d+) documents?$/s;
+
+/**
+ * A warning of waiverWarnings() read back from its message (wt-audit merge recomputes them over
+ * every shard's report): the waiver it names, and whether it was unused or expired. Undefined for
+ * any other warning.
+ */
+export function readWaiverWarning(message: string): { subject: string; unused: true } | { subject: string; expires: string; documents: number } | undefined {
+  if (message.startsWith('waiver for ') && message.endsWith(UNUSED)) return { subject: message.slice(0, -UNUSED.length), unused: true };
+  const m = EXPIRED.exec(message);
+  return m ? { subject: m[1]!, expires: m[2]!, documents: Number(m[3]) } : undefined;
+}
+
 /** The run's warnings about its waivers: expired ones that met a finding, and ones that waived nothing. */
 export function waiverWarnings(set: WaiverSet, used: ReadonlySet<number>, expired: ReadonlyMap<number, number>): InputErrorReport[] {
   const out: InputErrorReport[] = [];
   set.list.forEach((w, i) => {
     const at = { path: w.source.path, line: w.source.line };
     const n = expired.get(i);
-    if (n !== undefined)
-      out.push({
-        ...at,
-        message: `waiver for ${w.requirement} (${w.scope}) expired on ${w.expires}: its finding is reported again in ${n} ${n === 1 ? 'document' : 'documents'}`,
-      });
-    else if (!used.has(i))
-      out.push({
-        ...at,
-        message: `waiver for ${w.requirement} (${w.scope}) matches no finding: no audited document in its scope has that requirement as a finding`,
-      });
+    if (n !== undefined) out.push({ ...at, message: expiredWaiverMessage(subjectOf(w), w.expires, n) });
+    else if (!used.has(i)) out.push({ ...at, message: unusedWaiverMessage(subjectOf(w)) });
   });
   return out;
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { auditFiles, type AuditRun, type FoundFiles, type ResultSink } from '../audit/run.js';
 import type { AuditReport } from '../audit/result.js';
 import { discover } from './discover.js';
+import { filesOfShard, keyOf } from '../audit/shard.js';
 
 /** --output names one of the files being audited: refused, so that no input is ever overwritten. */
 export class OutputIsInputError extends Error {}
@@ -56,7 +57,14 @@ export async function auditPaths(paths: string[], cmd: AuditCommand, sink?: Resu
   let found: FoundFiles = { ...discovered, files: withoutIgnored(discovered.files, cmd.ignore) };
   if (cmd.packBy === 'dir') {
     const plan = (await import('./packs.js')).planPacks(paths, found.files, process.cwd());
-    found = { files: plan.files, errors: [...found.errors, ...plan.errors], warnings: plan.warnings, packs: plan.packs };
+    // a pack is sliced whole, by its folder
+    const packs = filesOfShard(plan.packs, cmd.shard, (p) => keyOf(p.path));
+    const kept = new Set(packs.flatMap((p) => p.files));
+    const files = cmd.shard ? plan.files.filter((f) => kept.has(f)) : plan.files;
+    found = { files, errors: [...found.errors, ...plan.errors], warnings: plan.warnings, packs };
+  } else {
+    // the shard is taken after the ignore globs, so that every shard leaves out the same files
+    found = { ...found, files: filesOfShard(found.files, cmd.shard, keyOf) };
   }
   for (const out of cmd.outputs ?? []) {
     const clash = outputAmongInputs(out.path, found.files);

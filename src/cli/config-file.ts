@@ -53,6 +53,8 @@ export interface LoadedConfig {
   switchOff?: FromFile<SwitchOffEntry[]>;
   /** absolute path of a baseline file */
   baseline?: FromFile<string>;
+  /** absolute folder of kept judgements */
+  cache?: FromFile<string>;
   packBy?: FromFile<'dir'>;
   /** the waivers, and the file they were read from when the config names one */
   waivers?: FromFile<{ list: Waiver[]; file?: string }>;
@@ -199,6 +201,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
     out.switchOff = { value: list, line: line('switch-off') };
   }
   if (raw.baseline !== undefined) out.baseline = { value: abs(raw.baseline as string), line: line('baseline') };
+  if (raw.cache !== undefined) out.cache = { value: abs(raw.cache as string), line: line('cache') };
   if (raw['pack-by'] !== undefined) out.packBy = { value: raw['pack-by'] as 'dir', line: line('pack-by') };
   if (typeof raw.waivers === 'string') {
     const wfile = abs(raw.waivers);

@@ -4,9 +4,10 @@ import { EXIT_ERROR } from '../audit/exit-code.js';
 import { toolVersion } from '../version.js';
 import { guardStdout } from './stdout.js';
 import { cliIo, withCliIo, writeStderr, type CliIo } from './io.js';
-import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, parseSize, type Format } from './options.js';
+import { parseAsOf, parseFailOn, parseFormat, parseProfileOption, parseSeconds, parseShardOption, parseSize, type Format } from './options.js';
 import { FORMATS as REPORT_FORMATS, isFormat, type Format as ReportFormat } from '../report/registry.js';
-import { parseReportOption } from './report-plan.js';
+import { parseReportOption, type ReportSpec } from './report-plan.js';
+import type { MergeFlags } from './merge-command.js';
 import type { AuditFlags, CatalogueFlags } from './run-audit.js';
 import type { DiffFlags } from './diff-command.js';
 import type { Profile } from '../catalogue/types.js';
@@ -62,6 +63,10 @@ function settingOptions(): Option[] {
     new Option('--baseline <file>', 'findings already known (wt-audit baseline create): only new findings fail the run'),
     new Option('--pack-by <how>', "dir: each subfolder of a folder input is one organisation's pack, reported as one").choices(['dir']),
     new Option('-c, --config <file>', 'configuration file (default: .wt-audit.yaml here or in a folder above, up to the repository root)'),
+    new Option(
+      '--cache <dir>',
+      "keep each document's judgement in this folder and reuse it while the file, catalogue, tool, profile and as-of date are the same",
+    ),
   ];
 }
 
@@ -82,6 +87,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
     .addOption(new Option('--max-file-size <size>', 'skip larger files with an error (default 10MB)').argParser(parseSize))
+    .addOption(
+      new Option('--shard <i/n>', 'audit only slice i of n of the files (stable, by path hash); join the reports with wt-audit merge').argParser(
+        parseShardOption,
+      ),
+    )
+    .option('--no-progress', 'no progress bar on standard error (it is shown only when standard error is a terminal)')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run wt-audit --help for usage)')
     .action(async (paths: string[], flags: AuditFlags) => {
@@ -121,6 +132,30 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await runBaselinePrune(file, paths, flags, givenOn(prune)));
     });
   for (const cmd of [create, prune]) for (const o of settingOptions()) cmd.addOption(o);
+
+  const merge = program
+    .command('merge')
+    .description('join the JSON reports of several runs (the shards of --shard i/n) into the report of one run, in any format')
+    .argument('<reports...>', 'JSON reports (--report json=FILE) of runs over different files')
+    .addOption(new Option('-f, --format <format>', `report format: ${REPORT_FORMATS.join(', ')}`).argParser(parseReportFormat).default('terminal'))
+    .addOption(
+      new Option('-r, --report <format[=file]>', 'write this report, to the file or (no =file) to standard output; repeatable').argParser(parseReportOption),
+    )
+    .addOption(new Option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output'))
+    .addOption(new Option('--fail-on <level>', "exit 1 when findings at this strength or above (default: the reports' own)").argParser(parseFailOn))
+    .option('-q, --quiet', 'show only findings (gap, partial, outdated, needs review)')
+    .addHelpText(
+      'after',
+      `
+The reports must come from the same tool version, catalogue, as-of date and baseline, and no
+document may be in two of them; a shard missing from a sharded set is a warning.
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 errors (in the reports, or a report
+that cannot be read or merged).`,
+    )
+    .action(async (files: string[], flags: MergeFlags & { report?: ReportSpec[] }) => {
+      const { runMerge } = await import('./merge-command.js');
+      setExit(await runMerge(files, { ...flags, ...(flags.report ? { reports: flags.report } : {}), formatGiven: givenOn(merge)('format') }));
+    });
 
   const list = program
     .command('list')

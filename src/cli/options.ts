@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import { PROFILES, type Profile } from '../catalogue/types.js';
 import type { FailOn } from '../audit/exit-code.js';
+import type { Shard } from '../audit/shard.js';
 
 export const FORMATS = ['terminal', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -40,6 +41,16 @@ export function parseSize(v: string): number {
 export function parseSeconds(v: string): number {
   if (!/^\d+(?:\.\d+)?$/.test(v.trim())) throw new InvalidArgumentError(`"${v}" is not a number of seconds (e.g. 30, 0.5; 0 = no limit)`);
   return Number(v);
+}
+
+/** --shard i/n, 1 <= i <= n: a usage error otherwise. */
+export function parseShardOption(v: string): Shard {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(v);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count)
+    throw new InvalidArgumentError(`"${v}" is not a shard: give i/n with 1 <= i <= n (e.g. 1/4)`);
+  return { index, count };
 }
 
 export function today(): string {

@@ -18,6 +18,8 @@ import { cliIo, writeStderr } from './io.js';
 import { BaselineError, readBaseline } from './baseline-file.js';
 import { entryKey, type BaselineSet } from '../audit/baseline.js';
 import type { AuditCommand } from './audit-command.js';
+import type { Shard } from '../audit/shard.js';
+import { ProgressBar } from './progress.js';
 import type { LocalCatalogue } from '../catalogue/local.js';
 
 export interface AuditFlags {
@@ -35,6 +37,10 @@ export interface AuditFlags {
   report?: ReportSpec[];
   config?: string;
   baseline?: string;
+  cache?: string;
+  shard?: Shard;
+  /** false with --no-progress */
+  progress?: boolean;
   packBy?: 'dir';
 }
 
@@ -81,6 +87,7 @@ export function commandFor(s: Settings, flags: AuditFlags, cwd: string, baseline
     ...(s.fileTimeout.value !== undefined ? { fileTimeoutMs: 1000 * s.fileTimeout.value } : {}),
     ...(s.waivers.value.list.length > 0 ? { waivers: { list: s.waivers.value.list, cwd } } : {}),
     ...(s.ignore.value ? { ignore: s.ignore.value } : {}),
+    ...(s.cache.value !== undefined ? { cache: s.cache.value } : {}),
     ...(s.packBy.value ? { packBy: s.packBy.value } : {}),
     ...(baseline ? { baseline } : {}),
   };
@@ -103,9 +110,15 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
   }
   // the audit modules (parsers, catalogue, workers) load only for this command
   const { auditPaths } = await import('./audit-command.js');
+  const toStdout = s.reports.value.some((r) => r.path === undefined);
+  // on a terminal that also shows the report, the bar would be drawn into the report's lines
+  const { stderr, stdout } = cliIo();
+  const bar = flags.progress !== false && stderr.isTTY && !(toStdout && stdout.isTTY) ? new ProgressBar(stderr) : undefined;
   const cmd = {
     ...commandFor(s, flags, cwd, known ? { keys: known, cwd, root } : undefined),
     outputs: s.reports.value.flatMap((r) => (r.path !== undefined ? [{ path: r.path, flag: r.flag }] : [])),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    ...(bar ? { onFileDone: (done: number, total: number) => bar.update(done, total) } : {}),
   };
   const summaryFile = cliIo().env.GITHUB_STEP_SUMMARY;
   const ctx = {
@@ -117,7 +130,11 @@ export async function runAudit(paths: string[], flags: AuditFlags, given: Given)
   };
   const { runWithReports } = await import('./reports.js');
   // every report is written a document at a time, in path order, as the files are audited
-  return runWithReports(s.reports.value, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
+  try {
+    return await runWithReports(s.reports.value, ctx, async (sink) => (await auditPaths(paths, cmd, sink)).exit);
+  } finally {
+    bar?.clear();
+  }
 }
 
 /** `wt-audit config`: print the effective settings and where each came from. */

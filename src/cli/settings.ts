@@ -33,6 +33,7 @@ export interface Settings {
   switchOff: Setting<SwitchOffEntry[]>;
   waivers: Setting<{ list: Waiver[]; file?: string }>;
   baseline: Setting<string | undefined>;
+  cache: Setting<string | undefined>;
   packBy: Setting<'dir' | undefined>;
 }
 
@@ -46,6 +47,7 @@ export interface SettingFlags extends ReportFlags {
   catalogue?: string;
   localRequirements?: string;
   baseline?: string;
+  cache?: string;
   packBy?: 'dir';
 }
 
@@ -82,6 +84,7 @@ export function resolveSettings(flags: SettingFlags, given: (flag: string) => bo
     switchOff: config?.switchOff ? { value: config.switchOff.value, from: at(config.switchOff.line) } : { value: [], from: 'default' },
     waivers: config?.waivers ? { value: config.waivers.value, from: at(config.waivers.line) } : { value: { list: [] }, from: 'default' },
     baseline: pick('baseline', flags.baseline, config?.baseline, undefined),
+    cache: pick('cache', flags.cache, config?.cache, undefined),
     packBy: pick('pack-by', flags.packBy, config?.packBy, undefined),
   };
 }
@@ -100,6 +103,7 @@ export function renderSettings(s: Settings, shownConfig: string | undefined): st
     ['local-requirements', s.localRequirements.value.map((f) => f.shown).join(', ') || '(none)', s.localRequirements.from],
     ['switch-off', String(s.switchOff.value.length), s.switchOff.from],
     ['baseline', s.baseline.value ?? '(none: every finding counts)', s.baseline.from],
+    ['cache', s.cache.value ?? '(none: every file judged afresh)', s.cache.from],
     ['pack-by', s.packBy.value ?? '(none: each file is its own organisation)', s.packBy.from],
     ['waivers', `${s.waivers.value.list.length}${s.waivers.value.file ? ` from ${s.waivers.value.file}` : ''}`, s.waivers.from],
   ];

@@ -84,7 +84,7 @@ export async function readPolicyFile(path: string, opts: LoadOptions = {}): Prom
     if (info.size > limit) {
       throw new InputError(`file is too large (${humanSize(info.size)}; the limit is ${humanSize(limit)}, set with --max-file-size)`, path);
     }
-    bytes = await readAtMost(path, limit);
+    bytes = await readAtMost(path, limit, info.size);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(ioMessage(e, path), path);
@@ -94,14 +94,20 @@ export async function readPolicyFile(path: string, opts: LoadOptions = {}): Prom
   return { path, format, bytes };
 }
 
-/** Read up to limit + 1 bytes: enough to tell that a file is over the limit without holding all of it. */
-async function readAtMost(path: string, limit: number): Promise<Buffer> {
+/**
+ * Read up to limit + 1 bytes: enough to tell that a file is over the limit without holding all of
+ * it. The first read asks for the size stat gave (and a byte more, to see a file that grew), the
+ * next ones for a little at a time: a buffer sized for the limit on every file is garbage that the
+ * collector then spends its time on over a batch.
+ */
+async function readAtMost(path: string, limit: number, expected = 0): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
     while (total <= limit) {
-      const chunk = Buffer.alloc(Math.min(1024 * 1024, limit + 1 - total));
+      // allocUnsafe: only the bytes read are kept (subarray below)
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 && expected > 0 ? expected + 1 : 64 * 1024, limit + 1 - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));

@@ -94,8 +94,18 @@ function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+export interface AtomicOptions {
+  /**
+   * Flush the content and the rename to disk before commit() returns (default true). A file that
+   * may be lost in a crash but must never be seen half-written (a cache entry, checked when read)
+   * can skip it: the rename alone keeps readers from a partial file.
+   */
+  durable?: boolean;
+}
+
 /** Start writing `path` atomically. @throws AtomicWriteError when the temporary file cannot be created */
-export async function openAtomic(target: string): Promise<AtomicFile> {
+export async function openAtomic(target: string, options: AtomicOptions = {}): Promise<AtomicFile> {
+  const durable = options.durable ?? true;
   const given = resolve(target);
   const existing = await stat(given).catch(() => undefined);
   // a folder fails at the rename below, with the file system's own words and nothing left behind
@@ -143,7 +153,7 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
     async commit() {
       if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
       try {
-        await handle.sync();
+        if (durable) await handle.sync();
         await handle.close();
         closed = true;
         await rename(tempPath, path);
@@ -152,7 +162,7 @@ export async function openAtomic(target: string): Promise<AtomicFile> {
       }
       done = true;
       untrack(tempPath);
-      await syncDir(dirname(path));
+      if (durable) await syncDir(dirname(path));
     },
     abort,
   };
@@ -209,8 +219,12 @@ async function syncDir(dir: string): Promise<void> {
  * given; the target appears, complete, only if `produce` and every write succeed.
  * @throws AtomicWriteError for file-system failures; whatever `produce` throws, after cleaning up
  */
-export async function writeAtomically<T>(target: string, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {
-  const file = await openAtomic(target);
+export async function writeAtomically<T>(
+  target: string,
+  produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<T>,
+  options: AtomicOptions = {},
+): Promise<T> {
+  const file = await openAtomic(target, options);
   let result: T;
   try {
     result = await produce((chunk) => file.write(chunk));
@@ -223,6 +237,6 @@ export async function writeAtomically<T>(target: string, produce: (write: (chunk
 }
 
 /** Write a whole string or buffer atomically. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await writeAtomically(target, (write) => write(data));
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
+  await writeAtomically(target, (write) => write(data), options);
 }

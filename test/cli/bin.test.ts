@@ -15,6 +15,8 @@ const club = readFileSync(join(ROOT, 'samples', 'riverside-juniors-fc-safeguardi
 writeFileSync(join(dir, 'old.md'), club);
 // the redraft loses its last third: a diff with regressions
 writeFileSync(join(dir, 'new.md'), club.slice(0, Math.floor((club.length * 2) / 3)));
+// a shard's JSON report for `wt-audit merge`
+expect(runCli(['old.md', '--as-of', AS_OF, '--format', 'json', '-o', 'shard.json'], { cwd: dir }).code).toBe(1);
 
 /** Each command, with what it must show in its own process. */
 const COMMANDS: Array<{ args: string[]; code: number; shows: RegExp; file?: string }> = [
@@ -27,6 +29,7 @@ const COMMANDS: Array<{ args: string[]; code: number; shows: RegExp; file?: stri
   { args: ['diff', 'old.md', 'new.md', '--as-of', AS_OF, '--format', 'md'], code: 1, shows: /regress/i },
   { args: ['diff', 'old.md', '--bogus'], code: 2, shows: /unknown option '--bogus'/ },
   { args: ['baseline', 'create', 'known.json', 'old.md', '--as-of', AS_OF], code: 0, shows: /baseline known\.json/, file: 'known.json' },
+  { args: ['merge', 'shard.json', '--format', 'markdown'], code: 1, shows: /old\.md/ },
 ];
 
 describe('bin/wt-audit.js', () => {

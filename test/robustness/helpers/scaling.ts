@@ -46,12 +46,6 @@ function timed<P>(prepare: () => P, run: (p: P) => unknown): number {
   return cpuMs() - t;
 }
 
-function fastest<P>(prepare: () => P, run: (p: P) => unknown, times: number): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) best = Math.min(best, timed(prepare, run));
-  return best;
-}
-
 export interface GrowthOptions<I, P> {
   /** untimed work before each run (e.g. building the index when timing the matchers) */
   prepare?: (input: I) => P;
@@ -77,11 +71,12 @@ export function measureGrowth<I, P = I>(
   run(prepare(small)); // warm up: compile, fill caches of the code under test
   // a large run costs FACTOR small ones: one of it, and a second measure only when the first looks bad
   const [smallRuns, largeRuns] = opts.runs ?? [2, 1];
-  let smallMs = fastest(() => prepare(small), run, smallRuns);
+  // one run per size to find the size; the runs that count come after, in turn with the large input
+  let smallMs = timed(() => prepare(small), run);
   while (smallMs < MIN_SMALL_MS && scale < (opts.maxScale ?? 64)) {
     scale *= 2;
     small = make(scale);
-    smallMs = fastest(() => prepare(small), run, smallRuns);
+    smallMs = timed(() => prepare(small), run);
   }
   const large = make(FACTOR * scale);
   // small and large in turn, so that a busy spell slows runs of both

@@ -24,17 +24,31 @@
  *
  *   node bench/run.mjs [--files N] [--rounds R] [--single-runs S] [--profile] [--no-write]
  *                      [--also-node <path to another node binary>]... [--review-only] [--formats-only]
- *                      [--scale-only] [--scale-files 10000,2500|none]
+ *                      [--scale-only] [--scale-files 10000,2500|none] [--packs-only]
  *
  * --formats-only measures the Word and PDF rows alone (and does not write bench/results.md).
  * --scale-only measures the cache and many-files rows alone (printed; bench/results.md left alone).
+ * --packs-only measures the packs rows alone (JSON only vs five CI reports; printed, results.md left alone).
  *
  * --also-node repeats the single-file measurement with other Node versions (e.g. the current LTS
  * lines, whose compile cache bin/wt-audit.js turns on): each gets a row of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  mkdirSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -57,12 +71,14 @@ const ROUNDS = arg('rounds', 3);
 const SINGLE_RUNS = arg('single-runs', 10);
 const PROFILE = process.argv.includes('--profile');
 const FORMATS_ONLY = process.argv.includes('--formats-only');
-const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY && !process.argv.includes('--scale-only');
+const WRITE = !process.argv.includes('--no-write') && !FORMATS_ONLY && !process.argv.includes('--scale-only') && !process.argv.includes('--packs-only');
 const CORES = availableParallelism();
 /** only the review rows (printed, results.md left alone): a quick look while working on the review */
 const REVIEW_ONLY = process.argv.includes('--review-only');
 /** only the cache and many-files rows (printed, results.md left alone) */
 const SCALE_ONLY = process.argv.includes('--scale-only');
+/** only the packs-with-five-reports rows (printed, results.md left alone) */
+const PACKS_ONLY = process.argv.includes('--packs-only');
 const SCALE_FILES = (() => {
   const i = process.argv.indexOf('--scale-files');
   const list = i === -1 ? '10000,2500' : process.argv[i + 1];
@@ -286,6 +302,61 @@ function measureScale(uncachedHash, uncachedMs) {
   ];
 }
 
+/**
+ * Issue 10's reporters row: the corpus regrouped as packs (a folder of PACK_SIZE policies each, as
+ * an organisation's submission), audited with --pack-by dir into the JSON report alone, and into
+ * the five CI reports at once (SARIF, JUnit, GitHub annotations, CSV, Markdown summary), the two
+ * interleaved by round; medians. The packs hold copies of the corpus files, in a scratch folder.
+ */
+const PACK_SIZE = 4;
+function measurePacks() {
+  const dir = mkdtempSync(join(tmpdir(), 'wt-bench-packs-'));
+  const packs = join(dir, 'packs');
+  const names = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  names.forEach((f, i) => {
+    const pack = join(packs, `org-${String(Math.floor(i / PACK_SIZE)).padStart(4, '0')}`);
+    mkdirSync(pack, { recursive: true });
+    cpSync(join(CORPUS, f), join(pack, f));
+  });
+  const base = [BIN, packs, '--pack-by', 'dir', '--as-of', AS_OF];
+  const out = (name) => join(dir, name);
+  const reports = [
+    ['sarif', 'r.sarif'],
+    ['junit', 'r.xml'],
+    ['github', 'r.github'],
+    ['csv', 'r.csv'],
+    ['markdown', 'r.md'],
+  ];
+  const five = reports.flatMap(([format, file]) => ['--report', `${format}=${out(file)}`]);
+  const json = [];
+  const all = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    json.push(runNode([...base, '--report', `json=${out('r.json')}`]));
+    all.push(runNode([...base, ...five]));
+    log(`packs round ${round}/${ROUNDS}: JSON ${(json.at(-1).ms / 1000).toFixed(2)} s, five reports ${(all.at(-1).ms / 1000).toFixed(2)} s`);
+  }
+  const written = reports.every(([, f]) => existsSync(out(f)) && statSync(out(f)).size > 0);
+  rmSync(dir, { recursive: true, force: true });
+  const jsonMs = median(json.map((r) => r.ms));
+  const allMs = median(all.map((r) => r.ms));
+  const ratio = allMs / jsonMs;
+  const cpuRatio = median(all.map((r) => r.cpuMs)) / median(json.map((r) => r.cpuMs));
+  const packCount = Math.ceil(names.length / PACK_SIZE);
+  return [
+    [`Corpus as ${packCount} packs of ${PACK_SIZE} (\`--pack-by dir\`), JSON report only: wall time`, `${(jsonMs / 1000).toFixed(2)} s`, '', ''],
+    [
+      `  the same with five reports at once (sarif, junit, github, csv, markdown${written ? '' : '; SOME NOT WRITTEN'})`,
+      `${(allMs / 1000).toFixed(2)} s`,
+      '',
+      '',
+    ],
+    ['**Ratio** five reports / JSON only', ratio.toFixed(2), '≤ 1.2', verdict(ratio <= 1.2 && written)],
+    ['  the same in CPU time', cpuRatio.toFixed(2), '', ''],
+  ];
+}
+
 log(`generating ${FILES} policies in bench/corpus …`);
 const corpus = generateCorpus(FILES, CORPUS);
 const corpusMB = corpus.bytes / 1e6;
@@ -299,6 +370,11 @@ const machine = {
     .join(' '),
 };
 log(`${corpus.files} files, ${corpusMB.toFixed(2)} MB; ${machine.cores} cores, Node ${machine.node}, load ${machine.load}`);
+if (PACKS_ONLY) {
+  const rows = measurePacks();
+  process.stdout.write(`\n| measure | result | target | |\n|---|---:|---:|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+  process.exit(0);
+}
 if (SCALE_ONLY) {
   const out = mkdtempSync(join(tmpdir(), 'wt-bench-out-'));
   const plain = runNode([BIN, 'bench/corpus', '--format', 'json', '--as-of', AS_OF], { stdoutFile: join(out, 'plain.json') });
@@ -382,6 +458,7 @@ const peakRssOne = Math.max(...runs.one.map((r) => r.rssKb)) / 1024;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const reviewRows = await measureReview();
 const scaleRows = measureScale(hashes[CORES], allMs);
+const packRows = measurePacks();
 
 const rows = [
   [
@@ -414,6 +491,7 @@ const rows = [
   ...formatRows,
   ...reviewRows,
   ...scaleRows,
+  ...packRows,
 ];
 
 const table = ['| measure | result | target | |', '|---|---:|---:|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

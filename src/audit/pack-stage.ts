@@ -72,7 +72,7 @@ export class PackStage {
     const docs = this.docs;
     this.docs = [];
     if (docs.length === 0) return; // every file of it failed: its errors are already reported
-    const chosen = packProfile(spec.manifest?.profile, this.o.profile, docs);
+    const chosen = packProfile(spec.manifest?.profile, this.o.profile, docs, spec.declared);
     // one profile for the whole pack: a document judged with another is judged again
     const judged: DocumentResult[] = [];
     for (const d of docs) {

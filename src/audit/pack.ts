@@ -27,7 +27,8 @@ import { createHash } from 'node:crypto';
 import type { CompiledCatalogue, CompiledCheck } from '../catalogue/compiled.js';
 import type { Profile } from '../catalogue/types.js';
 import type { EvidenceItem } from '../match/outcome.js';
-import { DEFAULT_PROFILE } from './profile.js';
+import type { DeclaredType } from '../document/declared-type.js';
+import { DEFAULT_PROFILE, parseProfile } from './profile.js';
 import { emptyCounts, scoreOf, type Anchor, type DocumentResult, type PackInfo, type ProfileSource, type RequirementResult, type Status } from './result.js';
 
 /** What the manifest (wt-audit-pack.yaml) says, once validated. */
@@ -47,6 +48,24 @@ export interface PackSpec {
   path: string;
   files: string[];
   manifest?: PackManifest;
+  /** the type its first document declares, read before the audit (declaredPackProfile) */
+  declared?: { profile: Profile; source: ProfileSource };
+}
+
+/**
+ * The profile the first of a pack's files (in path order) declares, read from their heads before
+ * the audit, so that each is judged once with it; undefined when a file's head cannot settle it
+ * (the pack stage then judges again any document judged with another profile).
+ */
+export function declaredPackProfile(files: string[], typeOf: (path: string) => DeclaredType): { profile: Profile; source: ProfileSource } | undefined {
+  for (const f of files) {
+    const t = typeOf(f);
+    if (t === 'unknown') return undefined;
+    // a type that is not understood counts as none, as for a document on its own
+    const p = t.type !== undefined ? parseProfile(t.type) : undefined;
+    if (p) return { profile: p, source: 'front-matter' };
+  }
+  return undefined; // nothing declared: every document is judged with the default already
 }
 
 /**
@@ -81,9 +100,11 @@ export function packProfile(
   manifest: Profile | undefined,
   run: Profile | undefined,
   docs: Array<Pick<DocumentResult, 'profile' | 'profileSource'>>,
+  beforehand?: { profile: Profile; source: ProfileSource },
 ): { profile: Profile; source: ProfileSource } {
   if (manifest) return { profile: manifest, source: 'manifest' };
   if (run) return { profile: run, source: 'cli' };
+  if (beforehand) return beforehand;
   const declared = docs.find((d) => d.profileSource === 'front-matter' || d.profileSource === 'yaml');
   return declared ? { profile: declared.profile, source: declared.profileSource } : { profile: DEFAULT_PROFILE, source: 'default' };
 }

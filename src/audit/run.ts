@@ -14,7 +14,8 @@ import { byPath } from '../util/order.js';
 import { TOOL_NAME, toolVersion } from '../version.js';
 import { DEFAULT_FILE_TIMEOUT_S } from './deadline.js';
 import { auditFile, auditFileResult, readAhead, type FileResult, type ResultForm, type RunOptions } from './audit-file.js';
-import { currencyRequirements, type PackSpec } from './pack.js';
+import { currencyRequirements, declaredPackProfile, type PackSpec } from './pack.js';
+import { declaredType } from '../document/declared-type.js';
 import { PackStage } from './pack-stage.js';
 import { exitCode } from './exit-code.js';
 import { defaultJobs, MIN_FILES_PER_THREAD, threadsFor } from './jobs.js';
@@ -123,8 +124,21 @@ export interface FoundFiles {
 function packFileOptions(opts: RunOptions, packs: PackSpec[]): RunOptions {
   const { waivers: _w, baseline: _b, ...rest } = opts;
   const profileFor: Record<string, NonNullable<RunOptions['profile']>> = {};
-  for (const p of packs) if (p.manifest?.profile) for (const f of p.files) profileFor[f] = p.manifest.profile;
+  for (const p of packs) {
+    const profile = p.manifest?.profile ?? (opts.profile ? undefined : p.declared?.profile);
+    if (profile) for (const f of p.files) profileFor[f] = profile;
+  }
   return Object.keys(profileFor).length > 0 ? { ...rest, profileFor } : rest;
+}
+
+/** Each pack without a manifest profile (and no --profile) with the type its first document declares, read before the audit. */
+function withDeclaredProfiles(packs: PackSpec[], runProfile: RunOptions['profile']): PackSpec[] {
+  if (runProfile) return packs;
+  return packs.map((p) => {
+    if (p.manifest?.profile) return p;
+    const declared = declaredPackProfile(p.files, declaredType);
+    return declared ? { ...p, declared } : p;
+  });
 }
 
 /**
@@ -140,7 +154,7 @@ export async function auditFiles(found: FoundFiles, run: AuditRun, sink?: Result
   // the collector. A process-wide V8 setting, made before any worker thread starts; a run over a
   // few files keeps the default, which is quicker to start.
   if (found.files.length > MIN_FILES_PER_THREAD) setFlagsFromString('--heap-growing-percent=100');
-  const packs = found.packs;
+  const packs = found.packs ? withDeclaredProfiles(found.packs, run.profile) : undefined;
   // a pack is combined from its documents' result objects, and rendered after
   const form: ResultForm = packs ? 'document' : (sink?.form ?? 'document');
   const opts: RunOptions = {

@@ -6,14 +6,14 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Status } from '../audit/result.js';
 import type { DiffEntry, DiffQuote, PolicyDiff, SideSummary } from './diff.js';
 import { escapeMarkdown as md, markdownCode } from './markdown-escape.js';
-import { STATUS_LABEL, STATUS_SYMBOL } from './review-model.js';
+import { STATUS_LABEL, STATUS_SYMBOL, statusWords } from './status-words.js';
 import { wrap } from './wrap.js';
 
 export const DIFF_FORMATS = ['terminal', 'md', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 function word(s: Status | null): string {
-  return s === null ? 'not in catalogue' : STATUS_LABEL[s].toLowerCase();
+  return s === null ? 'not in catalogue' : statusWords(s);
 }
 
 /** The groups in the order they are shown, with their headings. */

@@ -13,6 +13,7 @@ import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult }
 import type { Sink } from './pipelined-write.js';
 import { findingDocument, findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
+import { statusWords } from './status-words.js';
 import { renderSummaryMarkdown, RunSummary } from './summary.js';
 
 /** Annotations of one kind GitHub shows per step (10 errors, 10 warnings; 50 in all per job). */
@@ -37,10 +38,6 @@ export function command(kind: Kind, props: { file: string; line: number; title: 
 function kindOf(r: RequirementResult, failOn: FailOn): Kind {
   if (resultFails(r, failOn)) return 'error';
   return r.status === 'needs-review' ? 'notice' : 'warning';
-}
-
-function statusWord(r: RequirementResult): string {
-  return r.status === 'needs-review' ? 'needs review' : r.status;
 }
 
 export class GithubReporter extends StreamingReporter {
@@ -82,7 +79,7 @@ export class GithubReporter extends StreamingReporter {
       const at = findingWhere(r) ? `\nAt: ${findingWhere(r)}` : '';
       const message = `${r.title}: ${r.message}${/[.!?]$/.test(r.message) ? '' : '.'}${at}${fix ? `\nFix: ${fix}` : ''}\nRef: ${r.reference}`;
       const target = doc.pack ? repoPath(findingDocument(r, doc.path), this.ctx.cwd, this.ctx.root) : file;
-      out += this.line(kindOf(r, this.failOn), target, findingLine(r), `${r.id} ${statusWord(r)} (${r.strength}${r.known ? ', known' : ''})`, message);
+      out += this.line(kindOf(r, this.failOn), target, findingLine(r), `${r.id} ${statusWords(r.status)} (${r.strength}${r.known ? ', known' : ''})`, message);
     }
     return out;
   }

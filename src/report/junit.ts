@@ -11,6 +11,7 @@ import type { AuditReport, DocumentResult, InputErrorReport, RequirementResult }
 import type { Sink } from './pipelined-write.js';
 import { findingDocument, findingLine, findingWhere, isReported, repoPath } from './locate.js';
 import { StreamingReporter, type ReportContext } from './reporter.js';
+import { statusWords } from './status-words.js';
 import { xmlAttr, xmlText } from './xml.js';
 
 /** "partners/st.marys/policy.v2.md" → "partners.st_marys.policy_v2" ("." and ".." segments dropped). */
@@ -21,10 +22,6 @@ export function classNameFor(path: string): string {
     .filter((s) => s !== '' && s !== '.' && s !== '..')
     .map((s) => s.replace(/\./g, '_'))
     .join('.');
-}
-
-function statusWord(r: RequirementResult): string {
-  return r.status === 'needs-review' ? 'needs review' : r.status === 'not-applicable' ? 'not applicable' : r.status;
 }
 
 function where(r: RequirementResult, path: string): string {
@@ -51,15 +48,15 @@ export class JunitReporter extends StreamingReporter {
     const open = `    <testcase classname="${xmlAttr(className)}" name="${xmlAttr(`${r.id}: ${r.title}`)}" file="${xmlAttr(path)}"`;
     if (r.status === 'not-applicable' || r.status === 'waived') {
       // a waived result's message already says so, with the reason and the approver
-      const why = r.status === 'waived' ? r.message : `${statusWord(r)}: ${r.message}`;
+      const why = r.status === 'waived' ? r.message : `${statusWords(r.status)}: ${r.message}`;
       return `${open}>\n      <skipped message="${xmlAttr(why)}"/>\n    </testcase>\n`;
     }
-    const detail = [`${statusWord(r)} (${r.strength}) at ${where(r, path)}: ${r.message}`];
+    const detail = [`${statusWords(r.status)} (${r.strength}) at ${where(r, path)}: ${r.message}`];
     const fix = this.remediationOf(r.id);
     if (fix) detail.push(`Fix: ${fix}`);
     detail.push(`Ref: ${r.reference}`);
     if (resultFails(r, this.failOn)) {
-      return `${open}>\n      <failure message="${xmlAttr(`${statusWord(r)}: ${r.message}`)}" type="${xmlAttr(r.status)}">${xmlText(detail.join('\n'))}</failure>\n    </testcase>\n`;
+      return `${open}>\n      <failure message="${xmlAttr(`${statusWords(r.status)}: ${r.message}`)}" type="${xmlAttr(r.status)}">${xmlText(detail.join('\n'))}</failure>\n    </testcase>\n`;
     }
     const why = r.known ? 'known (in the baseline)' : `below --fail-on ${this.failOn}`;
     if (isReported(r)) return `${open}>\n      <system-out>${xmlText(`${why}: ${detail.join('\n')}`)}</system-out>\n    </testcase>\n`;

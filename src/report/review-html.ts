@@ -22,9 +22,6 @@ import {
   catalogueChanges,
   safeUrl,
   SCORE_RULE,
-  STATUS_LABEL,
-  STATUS_ORDER,
-  STATUS_SYMBOL,
   whereText,
   type ChapterSummary,
   type DocumentReview,
@@ -32,6 +29,7 @@ import {
   type Review,
   type ReviewOptions,
 } from './review-model.js';
+import { STATUS_LABEL, STATUS_ORDER, STATUS_SYMBOL } from './status-words.js';
 
 import { REVIEW_CSS } from './review-style.js';
 

@@ -18,14 +18,12 @@ import {
   catalogueChanges,
   safeUrl,
   SCORE_RULE,
-  STATUS_LABEL,
-  STATUS_ORDER,
-  STATUS_SYMBOL,
   whereText,
   type DocumentReview,
   type Review,
   type ReviewOptions,
 } from './review-model.js';
+import { STATUS_LABEL, STATUS_ORDER, STATUS_SYMBOL } from './status-words.js';
 
 function status(s: Status): string {
   return `${STATUS_SYMBOL[s]} ${STATUS_LABEL[s]}`;

@@ -8,30 +8,6 @@ import type { AuditReport, DocumentResult, RequirementInfo, RequirementResult, S
 import { ACTIONABLE_STATUSES, emptyCounts } from '../audit/result.js';
 import { CHAPTERS } from './chapters.js';
 
-/** How statuses are shown in words and a symbol: never by colour alone. */
-export const STATUS_LABEL: Record<Status, string> = {
-  met: 'Met',
-  partial: 'Partial',
-  gap: 'Gap',
-  outdated: 'Outdated',
-  'needs-review': 'Needs review',
-  waived: 'Waived',
-  'not-applicable': 'Not applicable',
-};
-
-export const STATUS_SYMBOL: Record<Status, string> = {
-  met: '✓',
-  partial: '◐',
-  gap: '✗',
-  outdated: '↻',
-  'needs-review': '?',
-  waived: '~',
-  'not-applicable': '–',
-};
-
-/** Report order of the statuses in counts and tables. */
-export const STATUS_ORDER: Status[] = ['met', 'partial', 'gap', 'outdated', 'needs-review', 'waived', 'not-applicable'];
-
 /** Statuses that go into the action plan: everything a redraft has to deal with. */
 const ACTION_STATUSES = ACTIONABLE_STATUSES;
 
@@ -174,11 +150,6 @@ export function organisationsOf(review: Review): string {
   const names = [...new Set(review.documents.map((d) => d.doc.organisation).filter((o): o is string => o !== undefined && o.trim() !== ''))];
   if (names.length === 0) return review.documents.length === 1 ? review.documents[0]!.doc.path : `${review.documents.length} policies`;
   return names.length <= 2 ? names.join(' and ') : `${names.length} organisations`;
-}
-
-/** How a result's status reads in a sentence: "needs review", "not applicable". */
-export function statusWords(s: Status): string {
-  return STATUS_LABEL[s].toLowerCase();
 }
 
 export const PROFILE_SOURCE_TEXT: Record<DocumentResult['profileSource'], string> = {

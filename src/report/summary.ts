@@ -8,6 +8,7 @@ import { emptyCounts, type AuditReport, type DocumentResult, type InputErrorRepo
 import { byPath } from '../util/order.js';
 // submitted paths and messages: no markup, no bare links, no @-mentions in a pull-request comment
 import { escapeMarkdown as mdEscape } from './markdown-escape.js';
+import { STATUS_ORDER, statusWords } from './status-words.js';
 
 export interface Ranked {
   path: string;
@@ -72,15 +73,7 @@ export class RunSummary {
   }
 }
 
-const ORDER: Array<[Status, string]> = [
-  ['met', 'met'],
-  ['partial', 'partial'],
-  ['gap', 'gap'],
-  ['outdated', 'outdated'],
-  ['needs-review', 'needs review'],
-  ['waived', 'waived'],
-  ['not-applicable', 'not applicable'],
-];
+const ORDER: Array<[Status, string]> = STATUS_ORDER.map((s) => [s, statusWords(s)]);
 
 const MAX_PROBLEMS = 20;
 

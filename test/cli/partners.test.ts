@@ -5,12 +5,15 @@
  * outdated, the strong packs ahead of the thin ones, the contradiction really there) without
  * pinning the full result.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { PROFILES } from '../../src/catalogue/types.js';
 import { ROOT, runCli } from '../helpers/run-cli.js';
+import { parseCsv, validateSarif } from '../helpers/reports.js';
 
 const PARTNERS = join(ROOT, 'samples', 'partners');
 const MANIFEST = 'wt-audit-pack.yaml';
@@ -77,5 +80,52 @@ describe('sample partner packs', () => {
       expect(m.submitted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect([...(m.documents as string[])].sort()).toEqual(files.filter((f) => f !== MANIFEST));
     }
+  });
+});
+
+describe("the partner packs as a partnership audits them (issue 10's done-when command)", () => {
+  const out = mkdtempSync(join(tmpdir(), 'wt-audit-partners-'));
+  const file = (name: string) => join(out, name);
+  const packed = runCli([
+    'samples/partners',
+    '--pack-by',
+    'dir',
+    '--as-of',
+    '2026-11-01',
+    '--report',
+    `sarif=${file('r.sarif')}`,
+    '--report',
+    `junit=${file('r.xml')}`,
+    '--report',
+    `csv=${file('r.csv')}`,
+    '--report',
+    'github',
+  ]);
+
+  it('writes a SARIF that validates, a JUnit that parses with a suite per pack, a CSV row per pack and annotations in the packs’ documents', () => {
+    expect(packed.stderr).toBe('');
+    expect(packed.code).toBe(1);
+    expect(validateSarif(JSON.parse(readFileSync(file('r.sarif'), 'utf8')))).toEqual([]);
+    const xml = readFileSync(file('r.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const suites = (
+      new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' }).parse(xml) as { testsuites: { testsuite: Array<{ '@_name': string }> } }
+    ).testsuites.testsuite;
+    expect(suites.map((s) => s['@_name']).sort()).toEqual([...packs.keys()].map((p) => `samples/partners/${p}`).sort());
+    const rows = parseCsv(readFileSync(file('r.csv'), 'utf8'));
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...packs.keys()].sort().map((p) => `samples/partners/${p}`));
+    const annotations = packed.stdout.split('\n').filter((l) => l.startsWith('::error ') || l.startsWith('::warning '));
+    expect(annotations.length).toBeGreaterThan(0);
+    for (const a of annotations) expect(a).toMatch(/^::(error|warning) file=samples\/partners\/[^/]+\/[^,]+\.(md|html),line=\d+,/);
+  });
+
+  it('contradicting timescales across one pack’s documents make the pack partial, naming both documents', () => {
+    const rows = parseCsv(readFileSync(file('r.csv'), 'utf8'));
+    const header = rows[0]!;
+    const brightpath = rows.find((r) => r[0] === 'samples/partners/brightpath-youth-project')!;
+    expect(brightpath[header.indexOf('WT26-C4-ALLEGATIONS')]).toBe('partial');
+    const sarif = JSON.parse(readFileSync(file('r.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string } }> }> };
+    const finding = sarif.runs[0]!.results.find((r) => r.ruleId === 'WT26-C4-ALLEGATIONS' && /brightpath/.test(r.message.text));
+    expect(finding?.message.text).toMatch(/safeguarding-policy\.md.*code-of-conduct\.md|code-of-conduct\.md.*safeguarding-policy\.md/);
   });
 });

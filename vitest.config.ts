@@ -34,7 +34,8 @@ export default defineConfig({
       // unit test files share one module registry per worker: the sources are imported once, not per file
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...PROCESS_LEVEL, ...MOCKING], isolate: false } },
       { extends: true, test: { name: 'unit-isolated', include: MOCKING } },
-      { extends: true, test: { name: 'process', include: PROCESS_LEVEL } },
+      // these files share one module registry per worker too: the sources are imported once, not per file
+      { extends: true, test: { name: 'process', include: PROCESS_LEVEL, isolate: false } },
     ],
   },
 });

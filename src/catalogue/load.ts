@@ -153,6 +153,9 @@ export interface LoadOptions {
   useCache?: boolean;
 }
 
+/** Catalogues compiled in this process, by folder, cache use and contents (the hash of every file read). */
+const compiledInThisProcess = new Map<string, CompiledCatalogue>();
+
 export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOptions = {}): CompiledCatalogue {
   let files: string[];
   try {
@@ -194,11 +197,20 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
   const catalogueSha = hash.digest('hex');
 
   const useCache = opts.useCache ?? !FROM_SOURCE;
+  // the same folder with the same contents compiles to the same catalogue: a process that audits
+  // again (diff, baseline prune, a test file) reuses it; a file it could not read may be readable later
+  const memoKey = unreadable.size === 0 ? `${dir}\0${useCache}\0${catalogueSha}` : undefined;
+  const memo = memoKey !== undefined ? compiledInThisProcess.get(memoKey) : undefined;
+  if (memo) return memo;
+  const remember = (c: CompiledCatalogue): CompiledCatalogue => {
+    if (memoKey !== undefined) compiledInThisProcess.set(memoKey, c);
+    return c;
+  };
   let stampValue: string | undefined;
   const stamp = () => (stampValue ??= cacheStamp());
   if (useCache && files.length > 0) {
     const snapshot = readSnapshot(catalogueSha, stamp);
-    if (snapshot) return { ...snapshot, id: basename(dir) };
+    if (snapshot) return remember({ ...snapshot, id: basename(dir) });
   }
   const cached = useCache ? readJsonCache(stamp) : undefined;
 
@@ -251,5 +263,5 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
   });
   requirements.sort((a, b) => a.req.id.localeCompare(b.req.id));
   const first = requirements[0]?.req.reference.edition ?? '';
-  return { id: basename(dir), edition: first, sha256: catalogueSha, phrases, requirements, errors };
+  return remember({ id: basename(dir), edition: first, sha256: catalogueSha, phrases, requirements, errors });
 }

@@ -2,7 +2,7 @@
  * No hangs: the tokenizer, the phrase scanner, every matcher, the engine and the loaders stay
  * linear on hostile text, and a whole audit of each kind of structure stays linear and costs no
  * more than 5× a typical policy per byte. Each case times (in CPU time) the same work on a small
- * input and on one eight times larger, and compares the cost per byte (helpers/scaling.ts): no
+ * input and on one FACTOR (6) times larger, and compares the cost per byte (helpers/scaling.ts): no
  * absolute time limits.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -114,7 +114,7 @@ describe('matchers: each type, over near matches of the phrases it looks for', (
   const byType = new Map<string, CompiledCheck[]>();
   for (const r of compiled.requirements) for (const c of [...r.topic, ...r.specifics, ...r.outdated]) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
   for (const [type, checks] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
-    // the same unit repeated: the large input holds exactly what the small one does, eight times
+    // the same unit repeated: the large input holds exactly what the small one does, FACTOR times
     const ids = [...new Set(checks.flatMap(phraseIds))].sort((a, b) => a - b);
     const sources = spread(ids.length > 0 ? ids.map((i) => compiled.phrases.source[i]!) : compiled.phrases.source, 150);
     const shapes: Record<string, (k: number) => PolicyDocument> = {

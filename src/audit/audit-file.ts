@@ -13,8 +13,9 @@ import { auditDocument } from './engine.js';
 import { documentFails, type FailOn } from './exit-code.js';
 import { resolveProfile } from './profile.js';
 import type { DocumentResult, InputErrorReport } from './result.js';
-import { applyWaivers, type WaiverSet } from './waivers.js';
-import { markKnown, type BaselineSet } from './baseline.js';
+import type { WaiverSet } from './waivers.js';
+import type { BaselineSet } from './baseline.js';
+import { applyReviewerMarks } from './reviewer-marks.js';
 import { readJudgement, writeJudgement, judgementKey, type CachedJudgement } from './cache.js';
 import { toolVersion } from '../version.js';
 
@@ -125,10 +126,7 @@ export async function auditFile(
     const judgement = await judgeFile(path, file, catalogue, opts, left, limit, rendered && !waiving && !opts.baseline);
     if ('rendered' in judgement) return { errors: [], warnings: judgement.rendered.warnings, rendered: judgement.rendered };
     const { judged, warnings } = judgement;
-    // waivers first: a waived finding is no longer a finding, known or not
-    const waived = waiving ? applyWaivers(judged, opts.waivers!, opts.asOf) : undefined;
-    const document = opts.baseline ? markKnown(waived?.document ?? judged, opts.baseline) : (waived?.document ?? judged);
-    return { document, errors: [], warnings, ...(waived ? { waivers: { used: waived.used, expired: waived.expired } } : {}) };
+    return { ...applyReviewerMarks(judged, opts.waivers, opts.baseline, opts.asOf), errors: [], warnings };
   } catch (e) {
     if (e instanceof FileTimeoutError) return { errors: [{ path, message: e.message }], warnings: [] };
     if (e instanceof InputError) {

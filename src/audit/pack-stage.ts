@@ -8,12 +8,13 @@
  */
 import type { Profile } from '../catalogue/types.js';
 import type { FileOutcome, FileResult, ResultForm } from './audit-file.js';
-import { markKnown, type BaselineSet } from './baseline.js';
+import type { BaselineSet } from './baseline.js';
 import { documentJson } from './document-json.js';
 import { documentFails, type FailOn } from './exit-code.js';
 import { combinePack, packProfile, type PackSpec } from './pack.js';
 import type { DocumentResult } from './result.js';
-import { applyWaivers, type WaiverSet } from './waivers.js';
+import { applyReviewerMarks } from './reviewer-marks.js';
+import type { WaiverSet } from './waivers.js';
 
 export interface PackStageOptions {
   packs: PackSpec[];
@@ -84,14 +85,7 @@ export class PackStage {
       }
     }
     if (judged.length === 0) return;
-    let doc = combinePack(spec, judged, chosen, this.o.currency);
-    let waivers: FileResult['waivers'];
-    if (this.o.waivers && this.o.waivers.list.length > 0) {
-      const w = applyWaivers(doc, this.o.waivers, this.o.asOf);
-      doc = w.document;
-      waivers = { used: w.used, expired: w.expired };
-    }
-    if (this.o.baseline) doc = markKnown(doc, this.o.baseline);
+    const { document: doc, waivers } = applyReviewerMarks(combinePack(spec, judged, chosen, this.o.currency), this.o.waivers, this.o.baseline, this.o.asOf);
     const fails = documentFails(doc, this.o.failOn);
     const base = { path: doc.path, errors: [], warnings: [], fails, ...(waivers ? { waivers } : {}) };
     await this.o.emit(this.o.form === 'json' ? { ...base, json: encoder.encode(documentJson(doc)) } : { ...base, document: doc });

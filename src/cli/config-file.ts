@@ -26,6 +26,14 @@ const CONFIG_SCHEMA = 'config.schema.json';
 /** A configuration that cannot be used; the message starts with file:line:column. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  /** the file as shown, what is wrong, and where in it (when known) */
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly at?: { line: number; column: number },
+  ) {
+    super(`${at ? place(file, at) : file}: ${detail}`);
+  }
 }
 
 /** A value from the file and the line it is on. */
@@ -87,25 +95,25 @@ export function readYaml(path: string, shown: string, validate: ValidateFunction
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${shown}: cannot read: ${fsErrorText(e)}`);
+    throw new ConfigError(shown, `cannot read: ${fsErrorText(e)}`);
   }
   const parsed = parseYamlWithLines(text);
   if (parsed.doc.errors.length > 0) {
     const err = parsed.doc.errors[0]!;
     const pos = parsed.lines.linePos(err.pos[0]);
-    throw new ConfigError(`${place(shown, { line: pos.line, column: pos.col })}: invalid YAML: ${err.message.split('\n')[0]}`);
+    throw new ConfigError(shown, `invalid YAML: ${err.message.split('\n')[0]}`, { line: pos.line, column: pos.col });
   }
   try {
     checkYamlNesting(shown, parsed.doc.contents, parsed.lines);
   } catch (e) {
-    if (e instanceof InputError) throw new ConfigError(`${place(shown, { line: e.line ?? 1, column: e.column ?? 1 })}: ${e.message}`);
+    if (e instanceof InputError) throw new ConfigError(shown, e.message, { line: e.line ?? 1, column: e.column ?? 1 });
     throw e;
   }
   let data: unknown;
   try {
     data = parsed.doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    throw new ConfigError(`${shown}: cannot read YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new ConfigError(shown, `cannot read YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   // an empty file is an empty configuration (or list of waivers)
   if (data === null || data === undefined) data = empty;
@@ -119,7 +127,7 @@ export function readYaml(path: string, shown: string, validate: ValidateFunction
         : e.keyword === 'enum'
           ? `${e.message}: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`
           : (e.message ?? 'invalid');
-    throw new ConfigError(`${place(shown, locate(parsed, e.instancePath, unknown))}: ${key}: ${detail}`);
+    throw new ConfigError(shown, `${key}: ${detail}`, locate(parsed, e.instancePath, unknown));
   }
   return { data, parsed };
 }
@@ -142,7 +150,7 @@ function waiversFrom(list: RawWaiver[], parsed: ParsedYaml, pointer: string, fil
   return list.map((w, i) => {
     const at = locate(parsed, `${pointer}/${i}`);
     if (w.expires !== undefined && !realDate(w.expires))
-      throw new ConfigError(`${place(shown, locate(parsed, `${pointer}/${i}/expires`))}: expires: ${w.expires} is not a date`);
+      throw new ConfigError(shown, `expires: ${w.expires} is not a date`, locate(parsed, `${pointer}/${i}/expires`));
     return {
       requirement: w.requirement,
       scope: w.scope,
@@ -171,7 +179,7 @@ export function loadConfig(path: string, shown: string = path): LoadedConfig {
   if (raw['fail-on'] !== undefined) out.failOn = { value: raw['fail-on'] as FailOn, line: line('fail-on') };
   if (raw['as-of'] !== undefined) {
     const v = raw['as-of'] as string;
-    if (!realDate(v)) throw new ConfigError(`${place(shown, locate(parsed, '/as-of'))}: as-of: ${v} is not a date`);
+    if (!realDate(v)) throw new ConfigError(shown, `as-of: ${v} is not a date`, locate(parsed, '/as-of'));
     out.asOf = { value: v, line: line('as-of') };
   }
   if (raw.reports !== undefined) {

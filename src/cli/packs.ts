@@ -46,11 +46,9 @@ function manifestValidator(): ValidateFunction {
   return validator;
 }
 
-/** A ConfigError's "file:line:col: message" as an error entry of the manifest. */
-function manifestError(e: ConfigError, shown: string): InputErrorReport {
-  const rest = e.message.startsWith(`${shown}:`) ? e.message.slice(shown.length + 1) : e.message;
-  const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(rest);
-  return m ? { path: shown, line: Number(m[1]), column: Number(m[2]), message: m[3]! } : { path: shown, message: rest.replace(/^ /, '') };
+/** A ConfigError as an error entry of the manifest. */
+function manifestError(e: ConfigError): InputErrorReport {
+  return { path: e.file, ...(e.at ? { line: e.at.line, column: e.at.column } : {}), message: e.detail };
 }
 
 interface RawManifest {
@@ -70,7 +68,7 @@ export function loadManifest(
   try {
     read = readYaml(file, shown, manifestValidator(), {});
   } catch (e) {
-    if (e instanceof ConfigError) return manifestError(e, shown);
+    if (e instanceof ConfigError) return manifestError(e);
     throw e;
   }
   const raw = read.data as RawManifest;

@@ -153,15 +153,31 @@ export interface LoadOptions {
   useCache?: boolean;
 }
 
+/** The requirement files of a folder, in name order. @throws when the folder cannot be read */
+export function requirementFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+}
+
+/** A requirement compiled, or the error of its checks or phrases (any other failure is a bug and thrown). */
+export function compiledOrError(path: string, compile: () => CompiledRequirement): CompiledRequirement | CatalogueError {
+  try {
+    return compile();
+  } catch (e) {
+    if (e instanceof CheckError) return { path, message: e.message };
+    if (e instanceof PhraseError) return { path, message: `bad phrase: ${e.message}` };
+    throw e;
+  }
+}
+
 /** Catalogues compiled in this process, by folder, cache use and contents (the hash of every file read). */
 const compiledInThisProcess = new Map<string, CompiledCatalogue>();
 
 export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOptions = {}): CompiledCatalogue {
   let files: string[];
   try {
-    files = readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-      .sort();
+    files = requirementFiles(dir);
   } catch (e) {
     return {
       id: basename(dir),
@@ -252,13 +268,11 @@ export function loadCatalogue(dir: string = defaultCatalogueDir(), opts: LoadOpt
       errors.push({ path, line: idLine(), message: `duplicate requirement id ${req.id} (also in ${dup})` });
       return;
     }
-    try {
-      requirements.push(compileRequirement(req, file, phrases, editions));
+    const compiled = compiledOrError(path, () => compileRequirement(req, file, phrases, editions));
+    if ('message' in compiled) errors.push(compiled);
+    else {
+      requirements.push(compiled);
       seen.set(req.id, file);
-    } catch (e) {
-      if (e instanceof CheckError) errors.push({ path, message: e.message });
-      else if (e instanceof PhraseError) errors.push({ path, message: `bad phrase: ${e.message}` });
-      else throw e;
     }
   });
   requirements.sort((a, b) => a.req.id.localeCompare(b.req.id));

@@ -15,14 +15,14 @@
  * results quote it; folder paths are not, since no result depends on where the folder is.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PhraseError, PhraseSet } from '../match/phrases.js';
+import { PhraseSet } from '../match/phrases.js';
 import { locate, parseYamlWithLines } from '../util/yaml-locate.js';
-import { CheckError, compileRequirement } from './compile.js';
+import { compileRequirement } from './compile.js';
 import type { CatalogueError, CompiledCatalogue, CompiledRequirement, SwitchedOff } from './compiled.js';
 import { readEditionsText, type Editions } from './editions.js';
-import { loadCatalogue, readRequirementText } from './load.js';
+import { compiledOrError, loadCatalogue, readRequirementText, requirementFiles } from './load.js';
 import { defaultCatalogueDir, editionsPathFor } from './paths.js';
 import type { Requirement } from './types.js';
 
@@ -49,12 +49,6 @@ export interface LocalCatalogue {
 /** The built-in catalogue's prefix: a local id may not use it. */
 const BUILT_IN_PREFIX = 'WT26-';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort();
-}
-
 function editionsFrom(path: string): Editions {
   try {
     const read = readEditionsText(readFileSync(path, 'utf8'));
@@ -76,7 +70,7 @@ export function addLocal(base: CompiledCatalogue, local: LocalCatalogue, edition
   for (const folder of local.folders) {
     let files: string[];
     try {
-      files = yamlFiles(folder.dir);
+      files = requirementFiles(folder.dir);
     } catch (e) {
       errors.push({ path: folder.shown, message: `cannot read local requirement folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
@@ -110,14 +104,12 @@ export function addLocal(base: CompiledCatalogue, local: LocalCatalogue, edition
         refuse(`duplicate requirement id ${req.id} (also in ${other})`);
         continue;
       }
-      try {
-        editions ??= editionsFrom(editionsPath);
-        added.push(compileRequirement(req, shown, phrases, editions, shown));
+      const used = (editions ??= editionsFrom(editionsPath));
+      const compiled = compiledOrError(shown, () => compileRequirement(req, shown, phrases, used, shown));
+      if ('message' in compiled) errors.push(compiled);
+      else {
+        added.push(compiled);
         known.set(req.id, shown);
-      } catch (e) {
-        if (e instanceof CheckError) errors.push({ path: shown, message: e.message });
-        else if (e instanceof PhraseError) errors.push({ path: shown, message: `bad phrase: ${e.message}` });
-        else throw e;
       }
     }
   }

@@ -143,9 +143,8 @@ export async function openAtomic(target: string, options: AtomicOptions = {}): P
     tempPath,
     async write(chunk) {
       if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       try {
-        for (let off = 0; off < bytes.length;) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+        await writeAll(handle, chunk);
       } catch (e) {
         return fail(e);
       }
@@ -168,6 +167,12 @@ export async function openAtomic(target: string, options: AtomicOptions = {}): P
   };
 }
 
+/** Write all of a chunk (a write may take less than it is given). */
+async function writeAll(handle: FileHandle, chunk: string | Uint8Array): Promise<void> {
+  const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+  for (let off = 0; off < bytes.length;) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+}
+
 /** A device or a pipe: written as it is, in order; there is nothing to rename and nothing to undo. */
 async function openDirect(target: string, path: string): Promise<AtomicFile> {
   let handle: FileHandle;
@@ -187,9 +192,8 @@ async function openDirect(target: string, path: string): Promise<AtomicFile> {
     tempPath: path,
     async write(chunk) {
       if (done) throw new AtomicWriteError(`cannot write ${target}: already finished`, target);
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
       try {
-        for (let off = 0; off < bytes.length;) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
+        await writeAll(handle, chunk);
       } catch (e) {
         await close();
         throw new AtomicWriteError(`cannot write ${target}: ${fsErrorText(e)}`, target, e);
